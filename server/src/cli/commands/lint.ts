@@ -1,0 +1,150 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseArgs } from 'util';
+import {
+  lint, DEFAULT_SETTINGS, mergeSettings, isDocumentKind, DocumentKind, Finding, SEVERITY_ORDER, Severity, LineIndex, applyEdits, TextEdit,
+} from '../../engine';
+import { ConfigResolver, loadConfigFile, kindFromConfig, isIgnored, LoadedConfig } from '../../node/configLoader';
+import { expandInputs, WalkProblem } from '../files';
+import { readTextFile } from '../readInput';
+import { CliIO, Command, EXIT, UsageError, paint } from '../io';
+import { toSarif, FileResult } from '../sarif';
+import { VERSION } from '../version';
+
+const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
+
+export const lintCommand: Command = {
+  name: 'lint',
+  summary: 'Check policies and CloudTrail files',
+  usage: 'connect-guard lint [files|dirs|globs...] [--kind K] [--format text|json|sarif] [--config FILE] [--fail-on error|warning|info|never] [--fix] [--output FILE]',
+  async run(args: string[], io: CliIO): Promise<number> {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        kind: { type: 'string' },
+        format: { type: 'string', default: 'text' },
+        config: { type: 'string' },
+        'fail-on': { type: 'string', default: 'error' },
+        fix: { type: 'boolean', default: false },
+        output: { type: 'string', short: 'o' },
+        quiet: { type: 'boolean', short: 'q', default: false },
+      },
+    });
+    const format = values.format!;
+    if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif (got "${format}")`);
+    const failOn = values['fail-on']!;
+    if (!(FAIL_ON as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on must be error, warning, info or never (got "${failOn}")`);
+    let kind: DocumentKind | undefined;
+    if (values.kind !== undefined) {
+      if (!isDocumentKind(values.kind)) throw new UsageError(`--kind must be identity, scp, endpoint, resource, trust or cloudtrail (got "${values.kind}")`);
+      kind = values.kind;
+    }
+    const explicitConfig: LoadedConfig | undefined = values.config ? loadConfigFile(path.resolve(io.cwd, values.config)) : undefined;
+    const resolver = new ConfigResolver();
+    const inputs = positionals.length ? positionals : ['.'];
+    const problems: WalkProblem[] = [];
+    const files = expandInputs(inputs.map((p) => path.resolve(io.cwd, p)), problems);
+
+    const results: FileResult[] = [];
+    for (const abs of files) {
+      const config = explicitConfig ?? resolver.forFile(abs);
+      if (isIgnored(config, abs)) continue;
+      const display = path.relative(io.cwd, abs) || path.basename(abs);
+      const read = readTextFile(abs);
+      if (read.text === undefined) {
+        problems.push({ path: display, message: read.problem! });
+        continue;
+      }
+      const settings = mergeSettings(DEFAULT_SETTINGS, config?.config);
+      const opts = { kind, configKind: kindFromConfig(config, abs), fileName: abs, settings };
+      let text = read.text;
+      let result = lint(text, opts);
+      if (values.fix && !/\.gz$/i.test(abs)) {
+        const fixed = fixAll(text, (t) => lint(t, opts).findings);
+        if (fixed !== text) {
+          fs.writeFileSync(abs, fixed);
+          text = fixed;
+          result = lint(text, opts);
+        }
+      }
+      results.push({ path: display, text, findings: result.findings });
+    }
+
+    const out = values.output ? (s: string) => fs.appendFileSync(path.resolve(io.cwd, values.output!), s) : io.out;
+    if (values.output) fs.writeFileSync(path.resolve(io.cwd, values.output), '');
+    for (const p of problems) io.err(`connect-guard: ${p.path}: ${p.message}\n`);
+    if (format === 'sarif') out(JSON.stringify(toSarif(results, VERSION), null, 2) + '\n');
+    else if (format === 'json') out(JSON.stringify(toJson(results), null, 2) + '\n');
+    else out(toText(results, io, values.quiet!));
+
+    if (problems.length && files.length === 0) return EXIT.usage;
+    if (problems.length) return EXIT.usage;
+    if (failOn === 'never') return EXIT.ok;
+    const threshold = SEVERITY_ORDER[failOn as Severity];
+    return results.some((r) => r.findings.some((f) => SEVERITY_ORDER[f.severity] >= threshold)) ? EXIT.findings : EXIT.ok;
+  },
+};
+
+/** Applies preferred fixes until nothing changes (at most 5 passes; overlapping edits wait a pass). */
+export function fixAll(text: string, lintText: (t: string) => Finding[]): string {
+  let cur = text;
+  for (let pass = 0; pass < 5; pass++) {
+    const edits: TextEdit[] = [];
+    let lastEnd = -1;
+    const chosen = lintText(cur)
+      .map((f) => f.fixes?.find((x) => x.preferred))
+      .filter((f): f is NonNullable<typeof f> => !!f)
+      .sort((a, b) => Math.min(...a.edits.map((e) => e.offset)) - Math.min(...b.edits.map((e) => e.offset)));
+    for (const fx of chosen) {
+      const start = Math.min(...fx.edits.map((e) => e.offset));
+      const end = Math.max(...fx.edits.map((e) => e.offset + e.length));
+      if (start <= lastEnd) continue; // overlaps an earlier fix: next pass
+      edits.push(...fx.edits);
+      lastEnd = end;
+    }
+    if (!edits.length) break;
+    cur = applyEdits(cur, edits);
+  }
+  return cur;
+}
+
+function toJson(results: FileResult[]) {
+  return {
+    version: VERSION,
+    files: results.map((r) => {
+      const lines = new LineIndex(r.text);
+      return {
+        path: r.path,
+        findings: r.findings.map((f) => {
+          const s = lines.position(f.offset);
+          const e = lines.position(f.offset + f.length);
+          return { ...f, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+        }),
+      };
+    }),
+  };
+}
+
+function toText(results: FileResult[], io: CliIO, quiet: boolean): string {
+  const lines: string[] = [];
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const r of results) {
+    const idx = new LineIndex(r.text);
+    for (const f of r.findings) {
+      counts[f.severity]++;
+      if (quiet && f.severity !== 'error') continue;
+      const p = idx.position(f.offset);
+      lines.push(`${r.path}:${p.line + 1}:${p.character + 1} ${paint(io, f.severity, f.severity)} ${paint(io, 'dim', f.rule)} ${f.message}`);
+    }
+  }
+  const total = counts.error + counts.warning + counts.info + counts.hint;
+  const files = results.length;
+  const withFindings = results.filter((r) => r.findings.length).length;
+  lines.push(
+    total === 0
+      ? paint(io, 'bold', `${files} file${files === 1 ? '' : 's'} checked, no findings.`)
+      : paint(io, 'bold', `${files} file${files === 1 ? '' : 's'} checked, ${withFindings} with findings: ${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info + counts.hint} info.`),
+  );
+  return lines.join('\n') + '\n';
+}

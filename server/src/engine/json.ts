@@ -1,0 +1,156 @@
+import { parseTree, Node, ParseError, printParseErrorCode, ParseErrorCode } from 'jsonc-parser';
+
+export type { Node } from 'jsonc-parser';
+
+export interface JsonSyntaxError {
+  message: string;
+  offset: number;
+  length: number;
+  code: ParseErrorCode;
+}
+
+export interface JsonDocument {
+  text: string;
+  root: Node | undefined;
+  errors: JsonSyntaxError[];
+  /** Comments found while parsing (IAM rejects them). */
+  comments: { offset: number; length: number }[];
+}
+
+const MESSAGES: Partial<Record<ParseErrorCode, string>> = {
+  [ParseErrorCode.InvalidSymbol]: 'Invalid symbol',
+  [ParseErrorCode.InvalidNumberFormat]: 'Invalid number format',
+  [ParseErrorCode.PropertyNameExpected]: 'Property name expected',
+  [ParseErrorCode.ValueExpected]: 'Value expected',
+  [ParseErrorCode.ColonExpected]: 'Colon expected',
+  [ParseErrorCode.CommaExpected]: 'Comma expected',
+  [ParseErrorCode.CloseBraceExpected]: 'Closing brace "}" expected',
+  [ParseErrorCode.CloseBracketExpected]: 'Closing bracket "]" expected',
+  [ParseErrorCode.EndOfFileExpected]: 'End of file expected',
+  [ParseErrorCode.InvalidCommentToken]: 'Invalid comment',
+  [ParseErrorCode.UnexpectedEndOfComment]: 'Comment is not closed',
+  [ParseErrorCode.UnexpectedEndOfString]: 'String is not closed',
+  [ParseErrorCode.UnexpectedEndOfNumber]: 'Number is not complete',
+  [ParseErrorCode.InvalidUnicode]: 'Invalid unicode escape',
+  [ParseErrorCode.InvalidEscapeCharacter]: 'Invalid escape character',
+  [ParseErrorCode.InvalidCharacter]: 'Invalid character (control characters must be escaped)',
+};
+
+/**
+ * Parses tolerantly: comments and trailing commas are accepted by the parser (so the
+ * rest of the document is still linted) and reported separately by `json-syntax`.
+ * A leading BOM is skipped (offsets stay relative to the original text).
+ */
+export function parseJson(text: string): JsonDocument {
+  const errors: ParseError[] = [];
+  const comments: { offset: number; length: number }[] = [];
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const source = bom ? ' ' + text.slice(1) : text;
+  const root = parseTree(source, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: true });
+  const out: JsonSyntaxError[] = [];
+  for (const e of errors) {
+    if (e.error === ParseErrorCode.InvalidCommentToken) {
+      comments.push({ offset: e.offset, length: e.length });
+      continue;
+    }
+    out.push({ message: MESSAGES[e.error] ?? printParseErrorCode(e.error), offset: e.offset, length: Math.max(e.length, 0), code: e.error });
+  }
+  return { text, root, errors: out, comments };
+}
+
+/** Properties of an object node, in document order: [name, keyNode, valueNode]. */
+export interface Property {
+  name: string;
+  key: Node;
+  value: Node | undefined;
+  /** The whole property node (key, colon and value). */
+  node: Node;
+}
+
+export function properties(obj: Node | undefined): Property[] {
+  if (!obj || obj.type !== 'object' || !obj.children) return [];
+  const out: Property[] = [];
+  for (const p of obj.children) {
+    const key = p.children?.[0];
+    if (!key) continue;
+    out.push({ name: String(key.value), key, value: p.children?.[1], node: p });
+  }
+  return out;
+}
+
+/** First property with exactly this name. */
+export function property(obj: Node | undefined, name: string): Property | undefined {
+  if (!obj || obj.type !== 'object' || !obj.children) return undefined;
+  for (const p of obj.children) {
+    const key = p.children?.[0];
+    if (key && key.value === name) return { name, key, value: p.children?.[1], node: p };
+  }
+  return undefined;
+}
+
+export interface StringItem {
+  value: string;
+  node: Node;
+}
+
+/** A string, or the string items of an array (non-strings are skipped). */
+export function stringItems(node: Node | undefined): StringItem[] {
+  if (!node) return [];
+  if (node.type === 'string') return [{ value: node.value as string, node }];
+  if (node.type === 'array' && node.children) {
+    const out: StringItem[] = [];
+    for (const c of node.children) if (c.type === 'string') out.push({ value: c.value as string, node: c });
+    return out;
+  }
+  return [];
+}
+
+/** JSON path of a node from the root, e.g. ["Statement", 0, "Action"]. */
+export function pathOf(node: Node): (string | number)[] {
+  const path: (string | number)[] = [];
+  let cur: Node | undefined = node;
+  while (cur && cur.parent) {
+    const parent: Node = cur.parent;
+    if (parent.type === 'property') {
+      path.unshift(String(parent.children?.[0]?.value));
+      cur = parent.parent;
+    } else if (parent.type === 'array') {
+      path.unshift(parent.children ? parent.children.indexOf(cur) : 0);
+      cur = parent;
+    } else {
+      cur = parent;
+    }
+  }
+  return path;
+}
+
+/** Offsets of line starts; build once per document for fast offset -> line/column. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) this.starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        this.starts.push(i + 1);
+      }
+    }
+  }
+  /** 0-based line and character (UTF-16 units), as LSP wants. */
+  position(offset: number): { line: number; character: number } {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - this.starts[lo] };
+  }
+  offset(line: number, character: number): number {
+    if (line >= this.starts.length) return this.text.length;
+    return Math.min(this.starts[Math.max(0, line)] + character, this.text.length);
+  }
+}

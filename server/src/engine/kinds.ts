@@ -1,0 +1,82 @@
+import { DocumentKind, KindSource, ALL_KINDS } from './types';
+import { Node, properties, property, stringItems } from './json';
+
+/**
+ * File-name conventions (documented in README "Document kinds"). Matched on the base
+ * name, case-insensitively; first match wins.
+ */
+export const FILE_NAME_CONVENTIONS: readonly { pattern: RegExp; kind: DocumentKind; example: string }[] = [
+  { pattern: /\.scp\.json$/i, kind: 'scp', example: 'deny-delete.scp.json' },
+  { pattern: /\.(vpce|endpoint)\.json$/i, kind: 'endpoint', example: 'voiceid.vpce.json' },
+  { pattern: /\.trust\.json$/i, kind: 'trust', example: 'connect-admin.trust.json' },
+  { pattern: /\.(resource|kms|key-policy|keypolicy)\.json$/i, kind: 'resource', example: 'voiceid-key.kms.json' },
+  { pattern: /\.(identity|iam|boundary)\.json$/i, kind: 'identity', example: 'developer.identity.json' },
+  { pattern: /\.(cloudtrail|trail)\.(json|jsonl)$/i, kind: 'cloudtrail', example: 'october.cloudtrail.json' },
+  { pattern: /_CloudTrail_[a-z0-9-]+_\d{8}T\d{4}Z_[A-Za-z0-9]+\.json(\.gz)?$/i, kind: 'cloudtrail', example: '111122223333_CloudTrail_eu-west-2_20261001T0000Z_a1b2c3.json.gz' },
+  { pattern: /\.jsonl$/i, kind: 'cloudtrail', example: 'events.jsonl' },
+];
+
+export function kindFromFileName(fileName: string): DocumentKind | undefined {
+  const base = fileName.replace(/\\/g, '/').split('/').pop() ?? fileName;
+  for (const c of FILE_NAME_CONVENTIONS) if (c.pattern.test(base)) return c.kind;
+  return undefined;
+}
+
+export function isDocumentKind(s: string): s is DocumentKind {
+  return (ALL_KINDS as readonly string[]).includes(s);
+}
+
+export interface KindGuess {
+  kind: DocumentKind;
+  /** Why, in words, for the `document-kind` finding. */
+  reason: string;
+}
+
+/** Content-based guess. Never certain: a finding says so when it is used. */
+export function guessKindFromContent(root: Node | undefined, text: string): KindGuess {
+  if (root?.type === 'object') {
+    if (property(root, 'Records')) return { kind: 'cloudtrail', reason: 'it has a "Records" array' };
+    if (property(root, 'eventVersion') || property(root, 'eventName')) return { kind: 'cloudtrail', reason: 'it looks like a CloudTrail event record' };
+    const st = property(root, 'Statement')?.value;
+    const statements = st?.type === 'array' ? (st.children ?? []) : st ? [st] : [];
+    let principal = false;
+    let assumeRole = false;
+    for (const s of statements) {
+      for (const p of properties(s)) {
+        if (p.name === 'Principal' || p.name === 'NotPrincipal') principal = true;
+        if (p.name === 'Action') for (const a of stringItems(p.value)) if (/^sts:AssumeRole/i.test(a.value)) assumeRole = true;
+      }
+    }
+    if (principal && assumeRole) return { kind: 'trust', reason: 'its statements name a Principal and allow sts:AssumeRole*' };
+    if (principal) return { kind: 'resource', reason: 'its statements name a Principal (a VPC endpoint policy looks the same: name it *.vpce.json)' };
+    return { kind: 'identity', reason: 'its statements have no Principal (an SCP looks the same: name it *.scp.json)' };
+  }
+  if (root?.type === 'array') {
+    const first = root.children?.[0];
+    if (first?.type === 'object' && (property(first, 'eventVersion') || property(first, 'eventName'))) return { kind: 'cloudtrail', reason: 'it is an array of CloudTrail records' };
+  }
+  if (!root && /^\s*\{[^\n]*"eventVersion"/.test(text)) return { kind: 'cloudtrail', reason: 'it looks like JSON Lines of CloudTrail records' };
+  return { kind: 'identity', reason: 'nothing in it says otherwise' };
+}
+
+export interface ResolvedKind {
+  kind: DocumentKind;
+  source: KindSource;
+  reason: string;
+}
+
+/** Explicit choice, then config globs, then file-name convention, then content. */
+export function resolveKind(opts: {
+  explicit?: DocumentKind;
+  configKind?: DocumentKind;
+  fileName?: string;
+  root: Node | undefined;
+  text: string;
+}): ResolvedKind {
+  if (opts.explicit) return { kind: opts.explicit, source: 'explicit', reason: 'chosen explicitly' };
+  if (opts.configKind) return { kind: opts.configKind, source: 'config', reason: 'set by configuration' };
+  const byName = opts.fileName ? kindFromFileName(opts.fileName) : undefined;
+  if (byName) return { kind: byName, source: 'filename', reason: 'file-name convention' };
+  const g = guessKindFromContent(opts.root, opts.text);
+  return { kind: g.kind, source: 'content', reason: g.reason };
+}

@@ -1,0 +1,124 @@
+import { parseJson, JsonDocument } from './json';
+import { readPolicy, PolicyDocument } from './policy';
+import { loadIamData, IamData } from './iam/data';
+import { resolveKind } from './kinds';
+import { RULES } from './registry';
+import { DEFAULT_SETTINGS, EngineSettings } from './config';
+import { DocumentKind, Finding, KindSource, Report, Rule, RuleContext, SEVERITY_ORDER } from './types';
+
+export interface LintOptions {
+  /** Explicit kind (CLI --kind, editor language mode): strongest. */
+  kind?: DocumentKind;
+  /** Kind from configuration globs. */
+  configKind?: DocumentKind;
+  /** Used for file-name conventions. */
+  fileName?: string;
+  settings?: EngineSettings;
+  /** Defaults to the bundled catalogue. */
+  iam?: IamData;
+  /** Defaults to every rule. */
+  rules?: readonly Rule[];
+  /** Called when a rule throws (the finding is reported anyway). */
+  onRuleError?: (rule: Rule, error: unknown) => void;
+}
+
+export interface LintResult {
+  kind: DocumentKind;
+  kindSource: KindSource;
+  kindReason: string;
+  findings: Finding[];
+}
+
+/** Lints one document. Never throws for any input text. */
+export function lint(text: string, options: LintOptions = {}): LintResult {
+  const json = parseJson(text);
+  const resolved = resolveKind({ explicit: options.kind, configKind: options.configKind, fileName: options.fileName, root: json.root, text });
+  const findings = runRules(text, json, resolved.kind, resolved.source, options);
+  if (resolved.source === 'content' && severityOf('document-kind', 'info', options.settings) !== 'off') {
+    findings.unshift({
+      rule: 'document-kind',
+      severity: severityOf('document-kind', 'info', options.settings) as Finding['severity'],
+      message: `Checked as ${KIND_LABEL[resolved.kind]} because ${resolved.reason}. Name the file after its kind or set it in .connectguard.json to be sure.`,
+      offset: 0,
+      length: 0,
+      data: { kind: resolved.kind },
+    });
+  }
+  return { kind: resolved.kind, kindSource: resolved.source, kindReason: resolved.reason, findings };
+}
+
+export const KIND_LABEL: Record<DocumentKind, string> = {
+  identity: 'an identity policy',
+  scp: 'a service control policy',
+  endpoint: 'a VPC endpoint policy',
+  resource: 'a resource-based policy',
+  trust: 'a role trust policy',
+  cloudtrail: 'a CloudTrail log',
+};
+
+function severityOf(name: string, dflt: Finding['severity'], settings?: EngineSettings): Finding['severity'] | 'off' {
+  return settings?.rules[name] ?? dflt;
+}
+
+export function runRules(text: string, json: JsonDocument, kind: DocumentKind, kindSource: KindSource, options: LintOptions): Finding[] {
+  const settings = options.settings ?? DEFAULT_SETTINGS;
+  const iam = options.iam ?? loadIamData();
+  const policy: PolicyDocument = kind === 'cloudtrail' ? readPolicy(undefined) : readPolicy(json.root);
+  const findings: Finding[] = [];
+  for (const rule of options.rules ?? RULES) {
+    if (!rule.kinds.includes(kind)) continue;
+    const configured = settings.rules[rule.name];
+    if (configured === 'off') continue;
+    const ctx: RuleContext = {
+      text,
+      kind,
+      kindSource,
+      json,
+      policy,
+      iam,
+      settings,
+      report(r: Report) {
+        findings.push(toFinding(rule, r, configured));
+      },
+    };
+    try {
+      rule.check(ctx);
+    } catch (error) {
+      options.onRuleError?.(rule, error);
+      if (settings.rules['internal-error'] !== 'off') {
+        findings.push({
+          rule: 'internal-error',
+          severity: (settings.rules['internal-error'] as Finding['severity']) ?? 'error',
+          message: `Rule ${rule.name} failed on this document (${error instanceof Error ? error.message : String(error)}); its findings are missing. Other rules ran.`,
+          offset: 0,
+          length: 0,
+          data: { failedRule: rule.name },
+        });
+      }
+    }
+  }
+  return sortFindings(findings, text.length);
+}
+
+function toFinding(rule: Rule, r: Report, configured: string | undefined): Finding {
+  const f: Finding = {
+    rule: rule.name,
+    severity: (configured as Finding['severity'] | undefined) ?? r.severity ?? rule.defaultSeverity,
+    message: r.message,
+    offset: r.offset,
+    length: r.length,
+  };
+  if (r.fixes?.length) f.fixes = r.fixes;
+  if (r.related?.length) f.related = r.related;
+  if (r.data) f.data = r.data;
+  return f;
+}
+
+/** Clamps ranges into the document and orders by position, then severity, then rule. */
+export function sortFindings(findings: Finding[], textLength: number): Finding[] {
+  for (const f of findings) {
+    f.offset = Math.max(0, Math.min(f.offset, textLength));
+    f.length = Math.max(0, Math.min(f.length, textLength - f.offset));
+  }
+  return findings.sort((a, b) => a.offset - b.offset || SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity] || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) || a.length - b.length);
+}

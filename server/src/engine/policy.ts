@@ -1,0 +1,86 @@
+import { Node, Property, properties, property } from './json';
+
+/** Elements IAM accepts inside a statement. */
+export const STATEMENT_ELEMENTS = [
+  'Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition',
+] as const;
+export type StatementElement = (typeof STATEMENT_ELEMENTS)[number];
+/** Elements IAM accepts at the top level of a policy. */
+export const POLICY_ELEMENTS = ['Version', 'Id', 'Statement'] as const;
+
+export interface Statement {
+  /** The statement object node. */
+  node: Node;
+  /** Index in the Statement array (0 when Statement is a single object). */
+  index: number;
+  /** Every property, in document order (unknown ones included). */
+  props: Property[];
+  /** Known elements by exact name (first occurrence). */
+  el: Partial<Record<StatementElement, Property>>;
+  effect: 'Allow' | 'Deny' | undefined;
+}
+
+export interface PolicyDocument {
+  /** The root object, when the document is one. */
+  root: Node | undefined;
+  props: Property[];
+  version: Property | undefined;
+  statementProp: Property | undefined;
+  statements: Statement[];
+}
+
+const EMPTY: PolicyDocument = { root: undefined, props: [], version: undefined, statementProp: undefined, statements: [] };
+
+export function readPolicy(root: Node | undefined): PolicyDocument {
+  if (!root || root.type !== 'object') return { ...EMPTY, root };
+  const props = properties(root);
+  const statementProp = property(root, 'Statement');
+  const statements: Statement[] = [];
+  const sv = statementProp?.value;
+  if (sv?.type === 'object') statements.push(readStatement(sv, 0));
+  else if (sv?.type === 'array' && sv.children) {
+    sv.children.forEach((c, i) => {
+      if (c.type === 'object') statements.push(readStatement(c, i));
+    });
+  }
+  return { root, props, version: property(root, 'Version'), statementProp, statements };
+}
+
+function readStatement(node: Node, index: number): Statement {
+  const props = properties(node);
+  const el: Partial<Record<StatementElement, Property>> = {};
+  for (const p of props) {
+    if ((STATEMENT_ELEMENTS as readonly string[]).includes(p.name) && !el[p.name as StatementElement]) el[p.name as StatementElement] = p;
+  }
+  const ev = el.Effect?.value;
+  const effect = ev?.type === 'string' && (ev.value === 'Allow' || ev.value === 'Deny') ? (ev.value as 'Allow' | 'Deny') : undefined;
+  return { node, index, props, el, effect };
+}
+
+/** A short label for messages: `Sid "AllowX"` or `statement 2`. */
+export function statementLabel(s: Statement): string {
+  const sid = s.el.Sid?.value;
+  if (sid?.type === 'string' && sid.value) return `statement "${sid.value as string}"`;
+  return `statement ${s.index + 1}`;
+}
+
+/** Condition blocks: operator -> key -> values. */
+export interface ConditionEntry {
+  operator: Property;
+  key: Property;
+  /** Value nodes (a single value is a one-element list). */
+  values: Node[];
+}
+
+export function conditionEntries(s: Statement): ConditionEntry[] {
+  const cond = s.el.Condition?.value;
+  const out: ConditionEntry[] = [];
+  for (const op of properties(cond)) {
+    for (const key of properties(op.value)) {
+      const v = key.value;
+      const values = !v ? [] : v.type === 'array' ? (v.children ?? []) : [v];
+      out.push({ operator: op, key, values });
+    }
+  }
+  return out;
+}

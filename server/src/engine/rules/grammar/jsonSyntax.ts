@@ -1,0 +1,61 @@
+import { Rule, POLICY_KINDS } from '../../types';
+import { ParseErrorCode } from 'jsonc-parser';
+
+/** Finds a trailing comma just before `offset` (skipping whitespace). */
+function trailingCommaBefore(text: string, offset: number): number {
+  let i = offset - 1;
+  while (i >= 0 && /\s/.test(text[i])) i--;
+  return text[i] === ',' ? i : -1;
+}
+
+export const jsonSyntax: Rule = {
+  id: 'CG1001',
+  name: 'json-syntax',
+  defaultSeverity: 'error',
+  short: 'The document is not valid JSON',
+  description:
+    'IAM accepts strict JSON only: no comments, no trailing commas, no unquoted keys. connect-guard reports each syntax error and keeps checking the rest of the document.',
+  kinds: [...POLICY_KINDS, 'cloudtrail'],
+  tags: ['grammar'],
+  accessAnalyzer: ['Json syntax error'],
+  fixable: true,
+  docs: {
+    rationale: 'A policy that does not parse is rejected by IAM, AWS Organizations or the VPC endpoint API; in a pipeline it fails late, at deployment. Comments and trailing commas are the usual cause: editors accept them, AWS does not.',
+    bad: '{\n  "Version": "2012-10-17",\n  // developers may read flows\n  "Statement": [{ "Effect": "Allow", "Action": "connect:DescribeContactFlow", "Resource": "*", }]\n}',
+    good: '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Allow", "Action": "connect:DescribeContactFlow", "Resource": "*" }]\n}',
+    fix: 'Remove comments (keep the reason in a `Sid` or in the commit message) and trailing commas. The quick-fix removes both.',
+  },
+  check(ctx) {
+    const { text, json } = ctx;
+    if (!json.root && text.trim() === '') {
+      ctx.report({ message: 'The document is empty: IAM needs a JSON object with "Version" and "Statement".', offset: 0, length: 0 });
+      return;
+    }
+    for (const c of json.comments) {
+      ctx.report({
+        message: 'Comments are not allowed: IAM rejects JSON with comments.',
+        offset: c.offset,
+        length: c.length,
+        fixes: [{ title: 'Remove comment', edits: [{ offset: c.offset, length: c.length, content: '' }], preferred: true }],
+      });
+    }
+    const seen = new Set<number>();
+    for (const e of json.errors) {
+      const comma = (e.code === ParseErrorCode.PropertyNameExpected || e.code === ParseErrorCode.ValueExpected) ? trailingCommaBefore(text, e.offset) : -1;
+      if (comma >= 0) {
+        if (seen.has(comma)) continue;
+        seen.add(comma);
+        ctx.report({
+          message: 'Trailing comma: IAM rejects JSON with a comma before "}" or "]".',
+          offset: comma,
+          length: 1,
+          fixes: [{ title: 'Remove trailing comma', edits: [{ offset: comma, length: 1, content: '' }], preferred: true }],
+        });
+        continue;
+      }
+      if (seen.has(-1 - e.offset)) continue;
+      seen.add(-1 - e.offset);
+      ctx.report({ message: `${e.message}.`, offset: e.offset, length: e.length });
+    }
+  },
+};
