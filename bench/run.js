@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+'use strict';
+// `npm run bench`: one run, one table. Medians of several runs. Writes bench/results.json.
+// Sections: policy throughput, editor latency, CloudTrail scale, start-up. Sections whose
+// prerequisites are missing say so instead of silently passing.
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { performance } = require('perf_hooks');
+
+const root = path.join(__dirname, '..');
+const engine = require(path.join(root, 'out', 'server', 'src', 'engine'));
+const { generatePolicies } = require('./policyCorpus');
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const quick = process.argv.includes('--quick');
+const RUNS = quick ? 3 : 5;
+const rows = [];
+const results = { machine: machine(), date: new Date().toISOString(), sections: {} };
+
+function machine() {
+  return { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
+}
+
+function row(section, metric, value, target, ok) {
+  rows.push({ section, metric, value, target: target ?? '', status: ok === undefined ? '' : ok ? 'met' : 'MISSED' });
+}
+
+function policyThroughput() {
+  const iam = engine.loadIamData();
+  const texts = generatePolicies(iam, 2000);
+  const bytes = texts.reduce((n, t) => n + t.length, 0);
+  // Warm-up: first-use caches (action expansion, key patterns) are part of the steady state in an editor.
+  for (const t of texts.slice(0, 200)) engine.lint(t, { kind: 'identity' });
+  const lintTimes = [];
+  const parseTimes = [];
+  let findings = 0;
+  for (let run = 0; run < RUNS; run++) {
+    let t0 = performance.now();
+    for (const t of texts) JSON.parse(t);
+    parseTimes.push(performance.now() - t0);
+    t0 = performance.now();
+    findings = 0;
+    for (const t of texts) findings += engine.lint(t, { kind: 'identity' }).findings.length;
+    lintTimes.push(performance.now() - t0);
+  }
+  const lintMs = median(lintTimes);
+  const parseMs = median(parseTimes);
+  const perSec = (texts.length / lintMs) * 1000;
+  const ratio = lintMs / parseMs;
+  results.sections.policy = { policies: texts.length, bytes, lintMs, parseMs, perSec, ratio, findings, rules: engine.RULES.length };
+  row('policy', `lint ${texts.length} policies (${(bytes / 1e6).toFixed(1)} MB, ${engine.RULES.length} rules)`, `${lintMs.toFixed(0)} ms`);
+  row('policy', 'throughput', `${perSec.toFixed(0)} policies/s`, '>= 1,000/s', perSec >= 1000);
+  row('policy', 'ratio to JSON.parse floor', `${ratio.toFixed(1)}x (parse ${parseMs.toFixed(1)} ms)`, '<= 10x', ratio <= 10);
+}
+
+function bundleSizes() {
+  const dist = path.join(root, 'dist');
+  const sizes = {};
+  for (const f of ['cli.js', 'server.js', 'extension.js', 'iam-index.json']) {
+    const p = path.join(dist, f);
+    if (fs.existsSync(p)) sizes[f] = fs.statSync(p).size;
+  }
+  results.sections.bundles = sizes;
+  row('start-up', 'bundle sizes', Object.entries(sizes).map(([f, s]) => `${f} ${(s / 1024).toFixed(0)} KiB`).join(', '));
+}
+
+const sections = [policyThroughput];
+for (const extra of ['editorLatency', 'cloudtrailScale', 'startup']) {
+  const p = path.join(__dirname, `${extra}.js`);
+  if (fs.existsSync(p)) sections.push(() => require(p).run({ engine, row, results, median, RUNS, quick, root }));
+  else sections.push(() => row(extra, 'not measured', `bench/${extra}.js missing`));
+}
+sections.push(bundleSizes);
+
+(async () => {
+  for (const s of sections) await s();
+  const table = ['| section | metric | value | target | status |', '| --- | --- | --- | --- | --- |', ...rows.map((r) => `| ${r.section} | ${r.metric} | ${r.value} | ${r.target} | ${r.status} |`)].join('\n');
+  const m = results.machine;
+  process.stdout.write(`connect-guard benchmarks on ${m.cpus} x ${m.model}, ${m.memGiB} GiB, Node ${m.node}\n\n${table}\n`);
+  results.table = table;
+  fs.writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+})().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
