@@ -46,3 +46,20 @@ export function formatDocument(text: string): string {
 export function applyFix(text: string, f: Fix): string {
   return applyEdits(text, f.edits);
 }
+
+/**
+ * Removes one item of an array node with its separating comma. jsonc-parser 3.3's
+ * `modify(..., undefined)` cuts one character short when the last item is removed
+ * and whitespace precedes the `]`, leaving a stray quote; this does not.
+ */
+export function removeArrayItem(arrayNode: Node, index: number): TextEdit {
+  const items = arrayNode.children ?? [];
+  const item = items[index];
+  if (items.length === 1) return { offset: arrayNode.offset + 1, length: arrayNode.length - 2, content: '' };
+  if (index === items.length - 1) {
+    const prev = items[index - 1];
+    const start = prev.offset + prev.length;
+    return { offset: start, length: item.offset + item.length - start, content: '' };
+  }
+  return { offset: item.offset, length: items[index + 1].offset - item.offset, content: '' };
+}

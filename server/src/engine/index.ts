@@ -11,3 +11,4 @@ export { resolveKind, kindFromFileName, guessKindFromContent, FILE_NAME_CONVENTI
 export { DEFAULT_SETTINGS, mergeSettings } from './config';
 export type { EngineSettings, ConfigFile, RuleSetting, CloudTrailSettings } from './config';
 export { applyEdits, applyFix } from './fixes';
+export * as activity from './activity';

@@ -3,11 +3,12 @@ import { grammarRules } from './rules/grammar';
 import { iamRules } from './rules/iam';
 import { connectRules } from './rules/connect';
 import { cloudtrailRules } from './rules/cloudtrail';
+import { activityRules } from './rules/activity/activityRules';
 import { documentKind } from './rules/engine/documentKind';
 import { internalError } from './rules/engine/internalError';
 
 /** Every rule, in catalogue order. Names and ids are unique (checked at load). */
-export const RULES: readonly Rule[] = [...grammarRules, ...iamRules, ...connectRules, ...cloudtrailRules, documentKind, internalError];
+export const RULES: readonly Rule[] = [...grammarRules, ...iamRules, ...connectRules, ...cloudtrailRules, ...activityRules, documentKind, internalError];
 
 const BY_NAME = new Map<string, Rule>();
 for (const r of RULES) {
