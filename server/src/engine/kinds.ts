@@ -65,6 +65,32 @@ export interface ResolvedKind {
   reason: string;
 }
 
+/**
+ * The content guess for CloudTrail without a syntax tree: the first few KB only, and only
+ * for layouts the tree-based guess would also call CloudTrail (CloudTrail writes
+ * "eventVersion" first, and the delivered files start with "Records").
+ */
+export function sniffCloudTrail(text: string): KindGuess | undefined {
+  const head = text.length > 4096 ? text.slice(0, 4096) : text;
+  if (/^\uFEFF?\s*\{\s*"Records"\s*:\s*\[/.test(head)) return { kind: 'cloudtrail', reason: 'it has a "Records" array' };
+  if (/^\uFEFF?\s*\{\s*"eventVersion"\s*:/.test(head)) return { kind: 'cloudtrail', reason: 'it looks like a CloudTrail event record' };
+  if (/^\uFEFF?\s*\[\s*\{\s*"eventVersion"\s*:/.test(head)) return { kind: 'cloudtrail', reason: 'it is an array of CloudTrail records' };
+  return undefined;
+}
+
+/**
+ * `resolveKind` without a syntax tree: decided by explicit choice, config, file name, or
+ * a CloudTrail sniff; undefined when only the tree-based content guess can tell.
+ */
+export function resolveKindWithoutTree(opts: { explicit?: DocumentKind; configKind?: DocumentKind; fileName?: string; text: string }): ResolvedKind | undefined {
+  if (opts.explicit) return { kind: opts.explicit, source: 'explicit', reason: 'chosen explicitly' };
+  if (opts.configKind) return { kind: opts.configKind, source: 'config', reason: 'set by configuration' };
+  const byName = opts.fileName ? kindFromFileName(opts.fileName) : undefined;
+  if (byName) return { kind: byName, source: 'filename', reason: 'file-name convention' };
+  const g = sniffCloudTrail(opts.text);
+  return g ? { kind: g.kind, source: 'content', reason: g.reason } : undefined;
+}
+
 /** Explicit choice, then config globs, then file-name convention, then content. */
 export function resolveKind(opts: {
   explicit?: DocumentKind;

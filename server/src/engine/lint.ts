@@ -1,10 +1,11 @@
 import { parseJson, JsonDocument } from './json';
 import { readPolicy, PolicyDocument } from './policy';
 import { loadIamData, IamData } from './iam/data';
-import { resolveKind } from './kinds';
+import { resolveKind, resolveKindWithoutTree, ResolvedKind } from './kinds';
 import { RULES } from './registry';
 import { DEFAULT_SETTINGS, EngineSettings } from './config';
-import { DocumentKind, Finding, KindSource, Report, Rule, RuleContext, SEVERITY_ORDER } from './types';
+import { DocumentKind, Finding, KindSource, Report, Rule, RuleContext, SEVERITY_ORDER, TimeWindow } from './types';
+import { lintCloudTrail } from './cloudtrail/lintCloudTrail';
 
 export interface LintOptions {
   /** Explicit kind (CLI --kind, editor language mode): strongest. */
@@ -20,6 +21,8 @@ export interface LintOptions {
   rules?: readonly Rule[];
   /** Called when a rule throws (the finding is reported anyway). */
   onRuleError?: (rule: Rule, error: unknown) => void;
+  /** CloudTrail only: analyse records whose eventTime is in this window (CLI --since/--until). */
+  cloudtrailWindow?: TimeWindow;
 }
 
 export interface LintResult {
@@ -31,9 +34,17 @@ export interface LintResult {
 
 /** Lints one document. Never throws for any input text. */
 export function lint(text: string, options: LintOptions = {}): LintResult {
+  // CloudTrail logs are analysed record by record, without a syntax tree of the whole
+  // text; so the kind is decided first without one when name, settings or a sniff allow.
+  const early = resolveKindWithoutTree({ explicit: options.kind, configKind: options.configKind, fileName: options.fileName, text });
+  if (early?.kind === 'cloudtrail') return withKindFinding(lintCloudTrail(text, early.source, options), early, options);
   const json = parseJson(text);
-  const resolved = resolveKind({ explicit: options.kind, configKind: options.configKind, fileName: options.fileName, root: json.root, text });
-  const findings = runRules(text, json, resolved.kind, resolved.source, options);
+  const resolved = early ?? resolveKind({ explicit: options.kind, configKind: options.configKind, fileName: options.fileName, root: json.root, text });
+  const findings = resolved.kind === 'cloudtrail' ? lintCloudTrail(text, resolved.source, options, json) : runRules(text, json, resolved.kind, resolved.source, options);
+  return withKindFinding(findings, resolved, options);
+}
+
+function withKindFinding(findings: Finding[], resolved: ResolvedKind, options: LintOptions): LintResult {
   if (resolved.source === 'content' && severityOf('document-kind', 'info', options.settings) !== 'off') {
     findings.unshift({
       rule: 'document-kind',
@@ -77,6 +88,7 @@ export function runRules(text: string, json: JsonDocument, kind: DocumentKind, k
       policy,
       iam,
       settings,
+      cloudtrailWindow: options.cloudtrailWindow,
       report(r: Report) {
         findings.push(toFinding(rule, r, configured));
       },
@@ -84,23 +96,27 @@ export function runRules(text: string, json: JsonDocument, kind: DocumentKind, k
     try {
       rule.check(ctx);
     } catch (error) {
-      options.onRuleError?.(rule, error);
-      if (settings.rules['internal-error'] !== 'off') {
-        findings.push({
-          rule: 'internal-error',
-          severity: (settings.rules['internal-error'] as Finding['severity']) ?? 'error',
-          message: `Rule ${rule.name} failed on this document (${error instanceof Error ? error.message : String(error)}); its findings are missing. Other rules ran.`,
-          offset: 0,
-          length: 0,
-          data: { failedRule: rule.name },
-        });
-      }
+      reportRuleError(rule, error, options, settings, findings);
     }
   }
   return sortFindings(findings, text.length);
 }
 
-function toFinding(rule: Rule, r: Report, configured: string | undefined): Finding {
+/** The `internal-error` finding for a rule that threw; the other rules' findings stand. */
+export function reportRuleError(rule: Rule, error: unknown, options: LintOptions, settings: EngineSettings, findings: Finding[]): void {
+  options.onRuleError?.(rule, error);
+  if (settings.rules['internal-error'] === 'off') return;
+  findings.push({
+    rule: 'internal-error',
+    severity: (settings.rules['internal-error'] as Finding['severity']) ?? 'error',
+    message: `Rule ${rule.name} failed on this document (${error instanceof Error ? error.message : String(error)}); its findings are missing. Other rules ran.`,
+    offset: 0,
+    length: 0,
+    data: { failedRule: rule.name },
+  });
+}
+
+export function toFinding(rule: Rule, r: Report, configured: string | undefined): Finding {
   const f: Finding = {
     rule: rule.name,
     severity: (configured as Finding['severity'] | undefined) ?? r.severity ?? rule.defaultSeverity,

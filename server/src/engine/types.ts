@@ -102,6 +102,12 @@ import type { PolicyDocument } from './policy';
 import type { IamData } from './iam/data';
 import type { EngineSettings } from './config';
 
+/** Window on CloudTrail eventTime, ms since the epoch: since inclusive, until exclusive. */
+export interface TimeWindow {
+  since?: number;
+  until?: number;
+}
+
 export interface RuleContext {
   readonly text: string;
   readonly kind: DocumentKind;
@@ -111,5 +117,7 @@ export interface RuleContext {
   readonly policy: PolicyDocument;
   readonly iam: IamData;
   readonly settings: EngineSettings;
+  /** CloudTrail only: records outside this eventTime window are not analysed (CLI --since/--until). */
+  readonly cloudtrailWindow?: TimeWindow;
   report(report: Report): void;
 }

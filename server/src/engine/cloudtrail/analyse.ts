@@ -1,0 +1,158 @@
+import { parseTree, findNodeAtLocation, Node } from 'jsonc-parser';
+import { Rule, RuleContext, RuleMeta, TimeWindow } from '../types';
+import { CloudTrailScanner, ScannedRecord } from './scanner';
+import { EventData, eventData, eventTimeMs } from './model';
+
+export type { TimeWindow } from '../types';
+
+export interface Range {
+  offset: number;
+  length: number;
+}
+
+/**
+ * One record as the rules see it: the plain value from `JSON.parse`, and exact ranges
+ * computed on demand (a syntax tree of this record only, built the first time a rule
+ * asks for a location: records without findings never get one).
+ */
+export class RecordView {
+  private tree: Node | undefined | null = null;
+  private dataCache: EventData | undefined;
+
+  constructor(readonly text: string, readonly scanned: ScannedRecord) {}
+
+  get value(): unknown {
+    return this.scanned.value;
+  }
+
+  get index(): number {
+    return this.scanned.index;
+  }
+
+  get data(): EventData {
+    return (this.dataCache ??= eventData(this.scanned.value));
+  }
+
+  /** The whole record. */
+  get span(): Range {
+    return { offset: this.scanned.start, length: this.scanned.end - this.scanned.start };
+  }
+
+  /** The value node at `path` inside the record, with offsets into the whole text. */
+  node(path: (string | number)[]): Range | undefined {
+    if (this.tree === null) this.tree = parseTree(this.text.slice(this.scanned.start, this.scanned.end)) ?? undefined;
+    if (!this.tree) return undefined;
+    const n = path.length ? findNodeAtLocation(this.tree, path) : this.tree;
+    return n ? { offset: n.offset + this.scanned.start, length: n.length } : undefined;
+  }
+
+  /** The key node of the property at `path`. */
+  key(path: (string | number)[]): Range | undefined {
+    if (!path.length) return undefined;
+    this.node([]);
+    if (!this.tree) return undefined;
+    const n = findNodeAtLocation(this.tree, path);
+    const k = n?.parent?.type === 'property' ? n.parent.children?.[0] : undefined;
+    return k ? { offset: k.offset + this.scanned.start, length: k.length } : undefined;
+  }
+
+  /** Where a finding about the call points: the eventName value, else the record's first character. */
+  get anchor(): Range {
+    return this.node(['eventName']) ?? { offset: this.scanned.start, length: 1 };
+  }
+
+  /** userIdentity, for related information. */
+  get identity(): Range | undefined {
+    return this.node(['userIdentity']);
+  }
+}
+
+export interface CloudTrailRun {
+  readonly text: string;
+  readonly scanner: CloudTrailScanner;
+  readonly window?: TimeWindow;
+}
+
+export interface CloudTrailVisitor {
+  record(r: RecordView): void;
+  /** After the last record (aggregated findings). */
+  end?(): void;
+}
+
+/** A rule that sees the records one at a time, in one shared pass over the text. */
+export interface CloudTrailRule extends Rule {
+  start(ctx: RuleContext, run: CloudTrailRun): CloudTrailVisitor;
+}
+
+export function isCloudTrailRule(r: Rule): r is CloudTrailRule {
+  return typeof (r as Partial<CloudTrailRule>).start === 'function';
+}
+
+/** Builds a CloudTrail rule whose `check` also works alone (it scans the text itself). */
+export function cloudTrailRule(meta: RuleMeta, start: (ctx: RuleContext, run: CloudTrailRun) => CloudTrailVisitor): CloudTrailRule {
+  const rule: CloudTrailRule = {
+    ...meta,
+    start,
+    check(ctx) {
+      const run = runOf(ctx.text, ctx.cloudtrailWindow);
+      runCloudTrail(ctx.text, [{ rule, visitor: start(ctx, run) }], ctx.cloudtrailWindow, undefined, run.scanner);
+    },
+  };
+  return rule;
+}
+
+function runOf(text: string, window?: TimeWindow): CloudTrailRun {
+  return { text, scanner: new CloudTrailScanner(text), window };
+}
+
+export interface ActiveVisitor {
+  rule: Rule;
+  visitor: CloudTrailVisitor;
+}
+
+export interface CloudTrailPassResult {
+  scanner: CloudTrailScanner;
+  records: number;
+  /** Records left out by the time window. */
+  outsideWindow: number;
+}
+
+/**
+ * One pass over the records, every visitor per record. A visitor that throws is dropped
+ * for the rest of the pass and reported through `onError` (once), the others go on.
+ */
+export function runCloudTrail(text: string, active: ActiveVisitor[], window?: TimeWindow, onError?: (rule: Rule, error: unknown) => void, scanner = new CloudTrailScanner(text)): CloudTrailPassResult {
+  let live = active.slice();
+  let records = 0;
+  let outsideWindow = 0;
+  const fail = (a: ActiveVisitor, e: unknown) => {
+    live = live.filter((x) => x !== a);
+    onError?.(a.rule, e);
+  };
+  for (const rec of scanner.records()) {
+    records++;
+    if (window && (window.since !== undefined || window.until !== undefined)) {
+      const t = eventTimeMs(rec.value);
+      if (t !== undefined && ((window.since !== undefined && t < window.since) || (window.until !== undefined && t >= window.until))) {
+        outsideWindow++;
+        continue;
+      }
+    }
+    const view = new RecordView(text, rec);
+    for (const a of live) {
+      try {
+        a.visitor.record(view);
+      } catch (e) {
+        fail(a, e);
+      }
+    }
+  }
+  for (const a of live) {
+    try {
+      a.visitor.end?.();
+    } catch (e) {
+      fail(a, e);
+    }
+  }
+  return { scanner, records, outsideWindow };
+}
