@@ -1,0 +1,131 @@
+import type { ActionInfo, IamData } from './data';
+import type { Statement } from '../policy';
+import type { Property, StringItem } from '../json';
+import { stringItems } from '../json';
+import { hasWildcard, wildcardMatch } from './wildcard';
+
+/** An action string split at its first colon (`connect:List*` -> `connect`, `List*`). */
+export interface ActionParts {
+  service: string;
+  name: string;
+  /** Index of the colon in the string. */
+  colon: number;
+}
+
+export function splitAction(value: string): ActionParts | undefined {
+  const colon = value.indexOf(':');
+  if (colon < 0) return undefined;
+  return { service: value.slice(0, colon), name: value.slice(colon + 1), colon };
+}
+
+/** The statement's Action or NotAction element with its string items. */
+export interface ActionElement {
+  prop: Property;
+  /** True for NotAction. */
+  not: boolean;
+  items: StringItem[];
+}
+
+export function actionElement(s: Statement): ActionElement | undefined {
+  const prop = s.el.Action ?? s.el.NotAction;
+  if (!prop) return undefined;
+  return { prop, not: prop.name === 'NotAction', items: stringItems(prop.value) };
+}
+
+const expansions = new WeakMap<IamData, Map<string, ReadonlySet<ActionInfo>>>();
+
+/**
+ * Every action the statement's Action grants, or for NotAction every catalogue action
+ * it leaves out. Memoised per catalogue by the list of patterns, so re-linting on each
+ * keystroke costs one map lookup; `"Action": "*"` and NotAction sets are built once.
+ */
+export function expandStatementActions(iam: IamData, s: Statement): ReadonlySet<ActionInfo> {
+  const el = actionElement(s);
+  if (!el) return new Set();
+  return expandPatterns(iam, el.items.map((i) => i.value), el.not);
+}
+
+export function expandPatterns(iam: IamData, patterns: readonly string[], not: boolean): ReadonlySet<ActionInfo> {
+  let cache = expansions.get(iam);
+  if (!cache) {
+    cache = new Map();
+    expansions.set(iam, cache);
+  }
+  const key = (not ? '!' : '=') + patterns.map((p) => p.toLowerCase()).join('\n');
+  let hit = cache.get(key);
+  if (hit) return hit;
+  const matched = new Set<ActionInfo>();
+  for (const p of patterns) for (const a of iam.expandAction(p)) matched.add(a);
+  if (not) {
+    const rest = new Set<ActionInfo>();
+    for (const a of iam.allActions()) if (!matched.has(a)) rest.add(a);
+    hit = rest;
+  } else hit = matched;
+  if (cache.size > 500) cache.clear();
+  cache.set(key, hit);
+  return hit;
+}
+
+/** How a statement's action element reaches one named action. */
+export interface ActionGrant {
+  /** 'explicit' (the item names it), 'wildcard' (an item's wildcard covers it), 'not-action'. */
+  via: 'explicit' | 'wildcard' | 'not-action';
+  /** The granting item (absent for NotAction). */
+  item?: StringItem;
+}
+
+/**
+ * Whether the statement's Action/NotAction covers `fullName` (e.g. `iam:PassRole`),
+ * without expanding the catalogue: each item is matched against the one name.
+ */
+export function grantsAction(s: Statement, fullName: string): ActionGrant | undefined {
+  const el = actionElement(s);
+  if (!el) return undefined;
+  if (el.not) {
+    return el.items.some((i) => wildcardMatch(i.value, fullName)) ? undefined : { via: 'not-action' };
+  }
+  let wild: StringItem | undefined;
+  for (const i of el.items) {
+    if (!wildcardMatch(i.value, fullName)) continue;
+    if (!hasWildcard(i.value)) return { via: 'explicit', item: i };
+    wild ??= i;
+  }
+  return wild ? { via: 'wildcard', item: wild } : undefined;
+}
+
+/**
+ * Whether every action `inner` can match is also matched by `outer` (both IAM action
+ * patterns, case-insensitive). Sound but not complete: a `?` in `outer` never absorbs a
+ * `*` of `inner`. O(|outer| x |inner|).
+ */
+export function patternCovers(outer: string, inner: string): boolean {
+  const o = outer.toLowerCase();
+  const t = inner.toLowerCase();
+  const n = o.length;
+  const m = t.length;
+  // reach[j]: o[0..i) can cover t[0..j); rolled over i.
+  let prev = new Uint8Array(m + 1);
+  let cur = new Uint8Array(m + 1);
+  prev[0] = 1;
+  for (let i = 1; i <= n; i++) {
+    const oc = o.charCodeAt(i - 1);
+    cur.fill(0);
+    if (oc === 42 /* * */) {
+      // A star covers any run of the inner text, wildcards included.
+      let any = 0;
+      for (let j = 0; j <= m; j++) {
+        any |= prev[j];
+        cur[j] = any;
+      }
+    } else {
+      for (let j = 1; j <= m; j++) {
+        if (!prev[j - 1]) continue;
+        const tc = t.charCodeAt(j - 1);
+        if (tc === 42) continue;
+        if (oc === 63 /* ? */ || (tc !== 63 && oc === tc)) cur[j] = 1;
+      }
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[m] === 1;
+}

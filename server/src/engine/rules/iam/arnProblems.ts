@@ -1,0 +1,193 @@
+import { IamData } from '../../iam/data';
+import { ArnTypeEntry, PARTITIONS, arnIndex, isConnectSamlUserArn, parseArn, resourcePartMatches } from '../../iam/arn';
+import { hasWildcard, wildcardMatch } from '../../iam/wildcard';
+import { Severity } from '../../types';
+
+/** One thing wrong with an ARN string: indices into the string value. */
+export interface ArnProblem {
+  start: number;
+  end: number;
+  message: string;
+  severity?: Severity;
+  /** A mechanical replacement of [start, end). */
+  replace?: { title: string; content: string };
+}
+
+const DOC_ACCOUNT = '123456789012';
+/**
+ * Services whose resource parts are checked against the documented formats: the Amazon
+ * Connect family, where the data has been reviewed. Elsewhere the data has gaps (it files
+ * `assumed-role` under iam, not sts), so a miss would be noise.
+ */
+const CHECKED_FORMATS = new Set(['connect', 'voiceid', 'wisdom', 'profile', 'cases', 'app-integrations', 'connect-campaigns']);
+const FIELD_NAMES = ['prefix', 'partition', 'service', 'Region', 'account', 'resource'];
+const LOWER_PLACEHOLDERS: Record<number, readonly string[]> = {
+  1: ['partition'],
+  3: ['region', 'region-name', 'your-region', 'aws-region'],
+  4: ['account', 'account-id', 'accountid', 'account_id', 'aws-account-id', 'your-account-id', 'accountnumber', 'account-number'],
+};
+const UPPER_WORDS = new Set(['REGION', 'ACCOUNT', 'ACCOUNTID', 'PARTITION', 'INSTANCEID', 'USERID', 'ID', 'NAME', 'ARN']);
+const UPPER_SUFFIXES = ['_ID', '_NAME', '_ARN', '_NUMBER', '_KEY', '_REGION', '_ACCOUNT'];
+
+function isPolicyVariable(inner: string): boolean {
+  return inner === '*' || inner === '?' || inner === '$' || (inner.includes(':') && !inner.includes('::'));
+}
+
+function hasVariable(s: string): boolean {
+  return s.includes('${');
+}
+
+/** Placeholders copied from documentation or templates: `<id>`, `${InstanceId}`, `INSTANCE_ID`, `xxxx`. */
+function placeholders(field: string, fieldIndex: number, start: number): ArnProblem[] {
+  const out: ArnProblem[] = [];
+  const say = (s: number, e: number, what: string) =>
+    out.push({ start: start + s, end: start + e, message: `Placeholder ${what} left in the ARN: replace it with the real value (or a policy variable such as \${aws:userid}).` });
+  const lower = LOWER_PLACEHOLDERS[fieldIndex];
+  if (lower?.includes(field.toLowerCase()) && field !== field.toUpperCase()) {
+    say(0, field.length, `"${field}"`);
+    return out;
+  }
+  for (let i = 0; i < field.length; i++) {
+    const c = field[i];
+    if (c === '<') {
+      const e = field.indexOf('>', i + 1);
+      if (e > 0) {
+        say(i, e + 1, `"${field.slice(i, e + 1)}"`);
+        i = e;
+      }
+    } else if (c === '$' && field[i + 1] === '{') {
+      const e = field.indexOf('}', i + 2);
+      if (e < 0) continue;
+      const inner = field.slice(i + 2, e);
+      if (!isPolicyVariable(inner)) say(i, e + 1, inner.includes('::') ? `"${field.slice(i, e + 1)}" (a CloudFormation substitution, not a policy variable)` : `"${field.slice(i, e + 1)}" (a documentation variable, not a policy variable)`);
+      i = e;
+    }
+  }
+  if (out.length) return out;
+  // Words: split on separators that never belong to a placeholder word.
+  let s = 0;
+  for (let i = 0; i <= field.length; i++) {
+    const c = field[i];
+    if (i < field.length && c !== '/' && c !== ':' && c !== '-' && c !== '.') continue;
+    const word = field.slice(s, i);
+    if (/^x{4,}$/i.test(word) || isUpperPlaceholder(word)) say(s, i, `"${word}"`);
+    s = i + 1;
+  }
+  return out;
+}
+
+/** `eu-west-2`, `us-gov-west-1`, `eusc-de-east-1`: letters, one or more letter groups, a number. */
+function isRegionCode(r: string): boolean {
+  const parts = r.split('-');
+  if (parts.length < 3 || !/^[a-z]{2,4}$/.test(parts[0]) || !/^\d{1,2}$/.test(parts[parts.length - 1])) return false;
+  return parts.slice(1, -1).every((x) => /^[a-z]+$/.test(x));
+}
+
+function isUpperPlaceholder(word: string): boolean {
+  if (!/^[A-Z][A-Z0-9_]*$/.test(word)) return false;
+  if (UPPER_WORDS.has(word)) return true;
+  return word.includes('_') && UPPER_SUFFIXES.some((x) => word.endsWith(x));
+}
+
+/** Every problem of one Resource/NotResource string, most fundamental first. */
+export function arnProblems(iam: IamData, v: string): ArnProblem[] {
+  if (/^\*+$/.test(v)) return [];
+  const ws = /\s/.exec(v);
+  if (ws) {
+    let e = ws.index;
+    while (e < v.length && /\s/.test(v[e])) e++;
+    return [{ start: ws.index, end: e, message: 'The ARN contains white space: IAM compares ARNs character by character, so it matches no resource. Remove the space.' }];
+  }
+  const whole = placeholders(v, -1, 0);
+  if (whole.length && whole[0].start === 0 && whole[0].end === v.length) return whole;
+  if (!v.startsWith('arn:')) {
+    if (v.toLowerCase().startsWith('arn:')) return [{ start: 0, end: 3, message: 'The ARN prefix must be lower-case "arn".', replace: { title: 'Change to "arn"', content: 'arn' } }];
+    return [{ start: 0, end: v.length, message: `"${v}" is not an ARN: a resource is "*" or starts with "arn:" (arn:partition:service:region:account:resource).` }];
+  }
+  const p = parseArn(v);
+  if (!p) {
+    const fields = v.split(':').length;
+    return [{ start: 0, end: v.length, message: `The ARN has ${fields} of the 6 colon-separated fields (arn:partition:service:region:account:resource), so it matches no resource.` }];
+  }
+  const out: ArnProblem[] = [];
+  const fields = [p.prefix, p.partition, p.service, p.region, p.account, p.resource];
+  const marked = new Set<number>();
+  for (let k = 1; k < 6; k++) {
+    const found = placeholders(fields[k], k, p.starts[k]);
+    if (found.length) marked.add(k);
+    out.push(...found);
+  }
+  const at = (k: number) => ({ start: p.starts[k], end: p.starts[k] + fields[k].length });
+  const free = (k: number) => !marked.has(k) && !hasWildcard(fields[k]) && !hasVariable(fields[k]);
+
+  if (!marked.has(1)) {
+    const part = p.partition;
+    const ok = hasVariable(part) || (hasWildcard(part) ? PARTITIONS.some((x) => wildcardMatch(part, x, false)) : PARTITIONS.includes(part));
+    if (!ok) {
+      const lower = part.toLowerCase();
+      out.push({
+        ...at(1),
+        message: `Unknown partition "${part}": use one of ${PARTITIONS.join(', ')}.`,
+        ...(PARTITIONS.includes(lower) ? { replace: { title: `Change to "${lower}"`, content: lower } } : {}),
+      });
+    }
+  }
+
+  let entries: ArnTypeEntry[] | undefined;
+  const svc = p.service;
+  if (svc === '') out.push({ start: p.starts[2] - 1, end: p.starts[2] + 1, message: 'The ARN has no service: write the service between the partition and the Region (arn:aws:connect:...).' });
+  else if (free(2)) {
+    if (svc !== svc.toLowerCase()) {
+      out.push({ ...at(2), message: `The ARN service "${svc}" must be lower case.`, replace: { title: `Change to "${svc.toLowerCase()}"`, content: svc.toLowerCase() } });
+    } else {
+      entries = arnIndex(iam).get(svc);
+      if (!entries) out.push({ ...at(2), severity: 'warning', message: `No resource type in the IAM data (version ${iam.dataVersion}) has ARNs with service "${svc}". Check the service name in the ARN (it is not always the action prefix).` });
+    }
+  }
+
+  if (free(3) && p.region !== '' && !isRegionCode(p.region)) {
+    out.push({ ...at(3), message: `"${p.region}" is not a Region code (such as eu-west-2 or us-gov-west-1).` });
+  }
+
+  const literalAccounts = new Set((entries ?? []).flatMap((e) => (e.account.kind === 'literal' ? [e.account.value] : [])));
+  if (free(4) && p.account !== '' && !/^\d{12}$/.test(p.account) && !literalAccounts.has(p.account)) {
+    out.push({ ...at(4), message: `The account "${p.account}" is not a 12-digit AWS account ID.` });
+  } else if (p.account === DOC_ACCOUNT) {
+    out.push({ ...at(4), severity: 'warning', message: `${DOC_ACCOUNT} is the example account of the AWS documentation: replace it with your account ID.` });
+  }
+
+  if (p.resource === '') {
+    out.push({ start: 0, end: v.length, message: 'The ARN has an empty resource part after the account, so it matches no resource.' });
+    return out;
+  }
+  if (!entries || marked.has(5)) return out;
+
+  const fitting = entries.filter((e) => resourcePartMatches(e, p.resource));
+  const saml = isConnectSamlUserArn(v);
+  if (!fitting.length && !saml && !hasVariable(p.resource) && CHECKED_FORMATS.has(svc)) {
+    const examples = entries.slice(0, 3).map((e) => e.resource).join(', ');
+    out.push({
+      start: p.starts[5], end: v.length, severity: 'warning',
+      message: `The resource part "${p.resource}" fits none of the ${entries.length} documented "${svc}" ARN formats (such as ${examples}) in the IAM data (version ${iam.dataVersion}).`,
+    });
+  }
+  const cands = fitting.length ? fitting : entries;
+  fieldPresence(out, p.region, 3, cands.map((e) => e.region), p.starts[3], svc, marked.has(3));
+  fieldPresence(out, p.account, 4, cands.map((e) => e.account), p.starts[4], svc, marked.has(4));
+  return out;
+}
+
+/** Region/account given where the service's ARNs have none, or missing where all have one. */
+function fieldPresence(out: ArnProblem[], value: string, k: number, rules: { kind: string }[], start: number, svc: string, marked: boolean): void {
+  if (!rules.length || marked) return;
+  const name = FIELD_NAMES[k];
+  if (value !== '' && !/^[*]+$/.test(value) && !hasVariable(value) && rules.every((r) => r.kind === 'none')) {
+    out.push({
+      start, end: start + value.length,
+      message: `${svc} ARNs of this kind have no ${name}: "${value}" makes the ARN match nothing. Leave the ${name} field empty.`,
+      replace: { title: `Remove the ${name}`, content: '' },
+    });
+  } else if (value === '' && rules.every((r) => r.kind !== 'none')) {
+    out.push({ start: start - 1, end: start + 1, message: `${svc} ARNs of this kind need the ${name}: fill it in (or use * for any).` });
+  }
+}

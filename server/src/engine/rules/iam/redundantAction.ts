@@ -1,0 +1,66 @@
+import { Rule, POLICY_KINDS } from '../../types';
+import { actionElement, patternCovers } from '../../iam/actions';
+import { hasWildcard } from '../../iam/wildcard';
+import { removeArrayItem } from '../../fixes';
+
+export const redundantAction: Rule = {
+  id: 'CG2006',
+  name: 'redundant-action',
+  defaultSeverity: 'info',
+  short: 'An action is listed twice or is already covered by a wildcard in the same list',
+  description:
+    'Duplicates (compared case-insensitively, as IAM compares action names) and actions that another pattern of the same Action or NotAction list already matches (`connect:ListUsers` beside `connect:List*`) change nothing. They make reviews slower and hide what the statement really grants.',
+  kinds: POLICY_KINDS,
+  tags: ['iam', 'actions', 'hygiene'],
+  accessAnalyzer: ['Redundant action'],
+  fixable: true,
+  docs: {
+    rationale: 'Reviewers of a Connect persona policy read the action list to see what is granted. An explicit `connect:DescribeUser` beside `connect:Describe*` suggests the grant is narrower than it is; removing the redundant item makes the wildcard visible. It also saves characters against the policy size quota.',
+    bad: '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Allow", "Action": ["connect:List*", "connect:ListUsers", "connect:DescribeUser", "connect:describeuser"], "Resource": "*" }]\n}',
+    good: '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Allow", "Action": ["connect:List*", "connect:DescribeUser"], "Resource": "*" }]\n}',
+    fix: 'Remove the redundant item (the quick-fix does). If the explicit action was the intent, narrow the wildcard instead.',
+    notes: 'A pattern counts as covered only when the other pattern matches every action it could ever match, whatever the catalogue holds (so `connect:List*` is covered by `connect:*` and by `*`). The check compares items of the list with each other, never with the whole catalogue.',
+  },
+  check(ctx) {
+    for (const s of ctx.policy.statements) {
+      const el = actionElement(s);
+      const arr = el?.prop.value;
+      if (!el || arr?.type !== 'array' || el.items.length < 2) continue;
+      const items = el.items;
+      const lower = items.map((i) => i.value.toLowerCase());
+      const wild = items.map((i) => hasWildcard(i.value));
+      const firstSeen = new Map<string, number>();
+      for (let k = 0; k < items.length; k++) {
+        let by = -1;
+        let dup = false;
+        const seen = firstSeen.get(lower[k]);
+        if (seen !== undefined) {
+          by = seen;
+          dup = true;
+        } else {
+          firstSeen.set(lower[k], k);
+          for (let j = 0; j < items.length && by < 0; j++) {
+            if (j === k || !wild[j] || lower[j] === lower[k] || !patternCovers(lower[j], lower[k])) continue;
+            // Two patterns that cover each other: keep the first, report the later.
+            if (j > k && wild[k] && patternCovers(lower[k], lower[j])) continue;
+            by = j;
+          }
+        }
+        if (by < 0) continue;
+        const item = items[k];
+        const other = items[by];
+        const index = arr.children!.indexOf(item.node);
+        ctx.report({
+          message: dup
+            ? `"${item.value}" is listed twice in ${el.prop.name}: remove the repetition.`
+            : `"${item.value}" is already matched by "${other.value}" in the same ${el.prop.name} list: the item changes nothing.`,
+          offset: item.node.offset,
+          length: item.node.length,
+          related: [{ offset: other.node.offset, length: other.node.length, message: dup ? 'first listed here' : 'the covering pattern' }],
+          fixes: [{ title: `Remove "${item.value}"`, edits: [removeArrayItem(arr, index)], preferred: true }],
+          data: { action: item.value },
+        });
+      }
+    }
+  },
+};

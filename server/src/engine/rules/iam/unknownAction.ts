@@ -1,0 +1,50 @@
+import { Rule, POLICY_KINDS } from '../../types';
+import { actionElement, splitAction } from '../../iam/actions';
+import { hasWildcard } from '../../iam/wildcard';
+import { didYouMean } from '../../suggest';
+import { rangeInString } from './stringRange';
+
+export const unknownAction: Rule = {
+  id: 'CG2002',
+  name: 'unknown-action',
+  defaultSeverity: 'warning',
+  short: 'An action name is not defined by its service',
+  description:
+    'The service prefix is known but the action name is not in the bundled IAM data. Usually a typo (`connect:ListUser`), sometimes an action AWS released after the data was built: the data lags AWS by days, so this is a warning, not an error.',
+  kinds: POLICY_KINDS,
+  tags: ['iam', 'actions'],
+  accessAnalyzer: ['Invalid action'],
+  fixable: true,
+  docs: {
+    rationale: 'A misspelt action matches nothing: an Allow leaves agents or automation without the access they need, a Deny leaves the action open. In Amazon Connect the names are long and similar (`UpdateUserSecurityProfiles`, `UpdateSecurityProfile`), so typos are common.',
+    bad: '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Allow", "Action": "connect:ListUser", "Resource": "arn:aws:connect:eu-west-2:111122223333:instance/*" }]\n}',
+    good: '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Allow", "Action": "connect:ListUsers", "Resource": "arn:aws:connect:eu-west-2:111122223333:instance/*" }]\n}',
+    fix: 'Use the action name from the Service Authorization Reference. The quick-fix offers the nearest real actions, spelt in canonical case.',
+    notes: 'Action names are matched case-insensitively by IAM, so a name that differs only in case is not reported. If the action is new, update connect-guard (its data version is in the message) or turn the finding off for that line of work.',
+  },
+  check(ctx) {
+    for (const s of ctx.policy.statements) {
+      const el = actionElement(s);
+      if (!el) continue;
+      for (const item of el.items) {
+        const parts = splitAction(item.value);
+        if (!parts || parts.name === '' || hasWildcard(item.value)) continue;
+        const service = parts.service.toLowerCase();
+        if (!ctx.iam.hasService(service) || ctx.iam.action(service, parts.name)) continue;
+        const range = rangeInString(ctx.text, item.node, parts.colon + 1, item.value.length);
+        const near = didYouMean(parts.name, ctx.iam.actionsOf(service).map((a) => a.name));
+        const hint = near.length ? ` Did you mean ${near.map((n) => `"${service}:${n}"`).join(', ')}?` : '';
+        ctx.report({
+          message: `"${parts.name}" is not an action of ${ctx.iam.serviceName(service) ?? service} in the IAM data (version ${ctx.iam.dataVersion}), so this item matches nothing.${hint} If AWS released it in the last few days, update connect-guard.`,
+          ...range,
+          fixes: near.map((n, i) => ({
+            title: `Change to "${n}"`,
+            edits: [{ offset: range.offset, length: range.length, content: n }],
+            ...(i === 0 && near.length === 1 ? { preferred: true } : {}),
+          })),
+          data: { action: item.value },
+        });
+      }
+    }
+  },
+};

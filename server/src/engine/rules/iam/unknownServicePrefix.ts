@@ -1,0 +1,57 @@
+import { Rule, POLICY_KINDS, Fix } from '../../types';
+import { actionElement, splitAction } from '../../iam/actions';
+import { hasWildcard } from '../../iam/wildcard';
+import { didYouMean } from '../../suggest';
+import { rangeInString } from './stringRange';
+
+export const unknownServicePrefix: Rule = {
+  id: 'CG2001',
+  name: 'unknown-service-prefix',
+  defaultSeverity: 'error',
+  short: 'An action names a service prefix that does not exist',
+  description:
+    'Every action is `prefix:Name`, where the prefix is a lower-case service prefix from the Service Authorization Reference (`connect`, `voiceid`, `wisdom`, `profile`...). A misspelt or upper-case prefix matches nothing, so the statement silently grants or denies less than intended.',
+  kinds: POLICY_KINDS,
+  tags: ['iam', 'actions'],
+  accessAnalyzer: ['Invalid service', 'Invalid service in action'],
+  fixable: true,
+  docs: {
+    rationale: 'A typo such as `conect:DescribeUser` makes an Allow grant nothing (agents lose access) and, worse, makes a Deny deny nothing: an SCP meant to stop `connect:DeleteInstance` with a misspelt prefix protects no instance.',
+    bad: '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Deny", "Action": "conect:DeleteInstance", "Resource": "*" }]\n}',
+    good: '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Deny", "Action": "connect:DeleteInstance", "Resource": "*" }]\n}',
+    fix: 'Use the service prefix from the Service Authorization Reference, in lower case. The quick-fix offers the nearest known prefixes, or lower-cases a prefix written with capitals.',
+    notes: 'Condition-key prefixes are checked by `unknown-condition-key`. Prefixes containing `*` or `?` are checked by `wildcard-matches-nothing`.',
+  },
+  check(ctx) {
+    for (const s of ctx.policy.statements) {
+      const el = actionElement(s);
+      if (!el) continue;
+      for (const item of el.items) {
+        const parts = splitAction(item.value);
+        if (!parts || parts.service === '' || hasWildcard(parts.service)) continue;
+        if (ctx.iam.hasService(parts.service)) continue;
+        const range = rangeInString(ctx.text, item.node, 0, parts.colon);
+        const replace = (to: string) => [{ offset: range.offset, length: range.length, content: to }];
+        const lower = parts.service.toLowerCase();
+        if (ctx.iam.hasService(lower)) {
+          ctx.report({
+            message: `Service prefix "${parts.service}" must be lower case: write "${lower}".`,
+            ...range,
+            fixes: [{ title: `Change to "${lower}"`, edits: replace(lower), preferred: true }],
+            data: { service: parts.service },
+          });
+          continue;
+        }
+        const near = didYouMean(parts.service, ctx.iam.servicePrefixes());
+        const fixes: Fix[] = near.map((p, i) => ({ title: `Change to "${p}"`, edits: replace(p), ...(i === 0 && near.length === 1 ? { preferred: true } : {}) }));
+        const hint = near.length ? ` Did you mean ${near.map((p) => `"${p}"`).join(', ')}?` : '';
+        ctx.report({
+          message: `Unknown service prefix "${parts.service}": no AWS service uses it, so "${item.value}" matches no action.${hint}`,
+          ...range,
+          fixes,
+          data: { service: parts.service },
+        });
+      }
+    }
+  },
+};

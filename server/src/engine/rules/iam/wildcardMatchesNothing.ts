@@ -1,0 +1,61 @@
+import { Rule, POLICY_KINDS } from '../../types';
+import { actionElement, splitAction } from '../../iam/actions';
+import { compileWildcard, hasWildcard } from '../../iam/wildcard';
+import { rangeInString, contentRange } from './stringRange';
+
+export const wildcardMatchesNothing: Rule = {
+  id: 'CG2003',
+  name: 'wildcard-matches-nothing',
+  defaultSeverity: 'warning',
+  short: 'A wildcard action matches no action, or its service wildcard reaches other services',
+  description:
+    'An action pattern with `*` or `?` that matches no action of the IAM data is almost always a typo (`connect:Creat*User`). A wildcard in the service part (`connect*:`) reaches every service whose prefix fits, such as `connect-campaigns` beside `connect`: reported as information, naming the extra services.',
+  kinds: POLICY_KINDS,
+  tags: ['iam', 'actions'],
+  accessAnalyzer: ['Wildcard in service name'],
+  docs: {
+    rationale: 'A pattern that matches nothing grants or denies nothing, and nobody notices until an agent is locked out or a guardrail fails to stop a deletion. A service wildcard silently extends a grant to services the reviewer did not consider (outbound campaigns beside the contact centre).',
+    bad: '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Deny", "Action": ["connect:Delet*Instanse", "connect*:Delete*"], "Resource": "*" }]\n}',
+    good: '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Deny", "Action": ["connect:Delete*Instance", "connect:Delete*", "connect-campaigns:Delete*"], "Resource": "*" }]\n}',
+    fix: 'Correct the pattern so it matches the intended actions, and list each service prefix explicitly instead of using a wildcard in the service part.',
+    notes: 'Matching uses the bundled IAM data, which lags AWS by days: a pattern meant for a brand-new action may be reported until the data is updated.',
+  },
+  check(ctx) {
+    for (const s of ctx.policy.statements) {
+      const el = actionElement(s);
+      if (!el) continue;
+      for (const item of el.items) {
+        const v = item.value;
+        if (!hasWildcard(v) || /^\*+$/.test(v)) continue;
+        const parts = splitAction(v);
+        if (!parts) continue;
+        const svcWild = hasWildcard(parts.service);
+        if (!svcWild && !ctx.iam.hasService(parts.service.toLowerCase())) continue; // unknown-service-prefix
+        const matched = ctx.iam.expandAction(v);
+        if (matched.length === 0) {
+          const range = svcWild ? contentRange(item.node) : rangeInString(ctx.text, item.node, parts.colon + 1, v.length);
+          ctx.report({
+            message: `"${v}" matches no action in the IAM data (version ${ctx.iam.dataVersion}), so it grants or denies nothing. Check the spelling of the pattern.`,
+            ...range,
+            data: { action: v },
+          });
+          continue;
+        }
+        if (!svcWild) continue;
+        const svcMatch = compileWildcard(parts.service);
+        const reached = new Set(matched.map((a) => a.service));
+        const services = ctx.iam.servicePrefixes().filter((p) => svcMatch(p) && reached.has(p));
+        if (services.length < 2) continue;
+        const intended = parts.service.replace(/[*?]/g, '').toLowerCase();
+        const extra = services.filter((p) => p !== intended);
+        const list = extra.length > 6 ? `${extra.slice(0, 6).join(', ')} and ${extra.length - 6} more` : extra.join(', ');
+        ctx.report({
+          message: `The wildcard in the service part "${parts.service}" also reaches ${list}${ctx.iam.hasService(intended) ? ` besides ${intended}` : ''} (${matched.length} actions in all). Name each service prefix explicitly.`,
+          severity: 'info',
+          ...rangeInString(ctx.text, item.node, 0, parts.colon),
+          data: { action: v, services: services.join(',') },
+        });
+      }
+    }
+  },
+};
