@@ -1,6 +1,7 @@
 import { Command } from '../io';
 import { lintCommand } from './lint';
 import { rulesCommand } from './rules';
+import { activityCommand } from './activity';
 
 /** Every CLI command. Add one: create commands/<name>.ts and list it here. */
-export const COMMANDS: Command[] = [lintCommand, rulesCommand];
+export const COMMANDS: Command[] = [lintCommand, rulesCommand, activityCommand];

@@ -9,6 +9,7 @@ import { expandInputs, WalkProblem } from '../files';
 import { readTextFile } from '../readInput';
 import { CliIO, Command, EXIT, UsageError, paint } from '../io';
 import { toSarif, FileResult } from '../sarif';
+import { isCloudTrailDigest, mayHoldWindow, Progress, timeWindow } from '../cloudtrailInputs';
 import { VERSION } from '../version';
 
 const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
@@ -16,7 +17,7 @@ const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
 export const lintCommand: Command = {
   name: 'lint',
   summary: 'Check policies and CloudTrail files',
-  usage: 'connect-guard lint [files|dirs|globs...] [--kind K] [--format text|json|sarif] [--config FILE] [--fail-on error|warning|info|never] [--fix] [--output FILE]',
+  usage: 'connect-guard lint [files|dirs|globs...] [--kind K] [--format text|json|sarif] [--config FILE] [--fail-on error|warning|info|never] [--fix] [--output FILE] [--since DATE] [--until DATE]',
   async run(args: string[], io: CliIO): Promise<number> {
     const { values, positionals } = parseArgs({
       args,
@@ -29,8 +30,11 @@ export const lintCommand: Command = {
         fix: { type: 'boolean', default: false },
         output: { type: 'string', short: 'o' },
         quiet: { type: 'boolean', short: 'q', default: false },
+        since: { type: 'string' },
+        until: { type: 'string' },
       },
     });
+    const cloudtrailWindow = timeWindow(values.since, values.until);
     const format = values.format!;
     if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif (got "${format}")`);
     const failOn = values['fail-on']!;
@@ -44,10 +48,14 @@ export const lintCommand: Command = {
     const resolver = new ConfigResolver();
     const inputs = positionals.length ? positionals : ['.'];
     const problems: WalkProblem[] = [];
-    const files = expandInputs(inputs.map((p) => path.resolve(io.cwd, p)), problems);
+    // Digest files are integrity proofs, not records; S3 day folders outside --since/--until are skipped unread.
+    const files = expandInputs(inputs.map((p) => path.resolve(io.cwd, p)), problems).filter((f) => !isCloudTrailDigest(f) && mayHoldWindow(f, cloudtrailWindow));
 
-    const results: FileResult[] = [];
+    const results: LintedFile[] = [];
+    const progress = new Progress(io, files.length);
+    let done = 0;
     for (const abs of files) {
+      progress.tick(done++, path.relative(io.cwd, abs));
       const config = explicitConfig ?? resolver.forFile(abs);
       if (isIgnored(config, abs)) continue;
       const display = path.relative(io.cwd, abs) || path.basename(abs);
@@ -57,7 +65,7 @@ export const lintCommand: Command = {
         continue;
       }
       const settings = mergeSettings(DEFAULT_SETTINGS, config?.config);
-      const opts = { kind, configKind: kindFromConfig(config, abs), fileName: abs, settings };
+      const opts = { kind, configKind: kindFromConfig(config, abs), fileName: abs, settings, cloudtrailWindow };
       let text = read.text;
       let result = lint(text, opts);
       if (values.fix && !/\.gz$/i.test(abs)) {
@@ -68,8 +76,10 @@ export const lintCommand: Command = {
           result = lint(text, opts);
         }
       }
-      results.push({ path: display, text, findings: result.findings });
+      if (result.kind === 'cloudtrail') results.push(withoutText(display, abs, text, result.findings));
+      else results.push({ path: display, text, findings: result.findings });
     }
+    progress.done();
 
     const out = values.output ? (s: string) => fs.appendFileSync(path.resolve(io.cwd, values.output!), s) : io.out;
     if (values.output) fs.writeFileSync(path.resolve(io.cwd, values.output), '');
@@ -109,11 +119,53 @@ export function fixAll(text: string, lintText: (t: string) => Finding[]): string
   return cur;
 }
 
-function toJson(results: FileResult[]) {
+type Position = { line: number; character: number };
+
+/** A linted file; CloudTrail files keep positions instead of their text (see `withoutText`). */
+interface LintedFile extends FileResult {
+  position?: (offset: number) => Position;
+}
+
+/**
+ * Keeps a CloudTrail file's result without its text, so that a folder of logs is linted
+ * in constant memory: positions of every finding are computed now, and the text is read
+ * again only if SARIF output asks for it (one file at a time).
+ */
+function withoutText(display: string, abs: string, text: string, findings: Finding[]): LintedFile {
+  const positions = new Map<number, Position>();
+  if (findings.length) {
+    const idx = new LineIndex(text);
+    const add = (o: number) => positions.set(o, idx.position(o));
+    for (const f of findings) {
+      add(f.offset);
+      add(f.offset + f.length);
+      for (const r of f.related ?? []) {
+        add(r.offset);
+        add(r.offset + r.length);
+      }
+    }
+  }
+  return {
+    path: display,
+    findings,
+    get text() {
+      return findings.length ? (readTextFile(abs).text ?? '') : '';
+    },
+    position: (o) => positions.get(o) ?? { line: 0, character: 0 },
+  };
+}
+
+function positionsOf(r: LintedFile): (offset: number) => Position {
+  if (r.position) return r.position;
+  const lines = new LineIndex(r.text);
+  return (o) => lines.position(o);
+}
+
+function toJson(results: LintedFile[]) {
   return {
     version: VERSION,
     files: results.map((r) => {
-      const lines = new LineIndex(r.text);
+      const lines = { position: positionsOf(r) };
       return {
         path: r.path,
         findings: r.findings.map((f) => {
@@ -126,11 +178,11 @@ function toJson(results: FileResult[]) {
   };
 }
 
-function toText(results: FileResult[], io: CliIO, quiet: boolean): string {
+function toText(results: LintedFile[], io: CliIO, quiet: boolean): string {
   const lines: string[] = [];
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
   for (const r of results) {
-    const idx = new LineIndex(r.text);
+    const idx = { position: positionsOf(r) };
     for (const f of r.findings) {
       counts[f.severity]++;
       if (quiet && f.severity !== 'error') continue;

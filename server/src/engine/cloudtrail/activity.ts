@@ -72,13 +72,12 @@ export class ActivitySummary {
   }
 
   toJSON() {
-    const rows = <T extends Count>(m: Map<string, T>, extra: (v: T) => object = () => ({})) =>
-      [...m.entries()].sort((a, b) => b[1].calls - a[1].calls || (a[0] < b[0] ? -1 : 1)).map(([k, v]) => ({ key: k, calls: v.calls, failed: v.failed, ...extra(v) }));
+    const order = <T extends Count>(m: Map<string, T>) => [...m.entries()].sort((a, b) => b[1].calls - a[1].calls || (a[0] < b[0] ? -1 : 1));
     return {
       totals: { files: this.files, records: this.records, outsideWindow: this.outsideWindow, malformed: this.malformed, connectCalls: this.connectCalls, sensitiveCalls: this.sensitive.calls, failedSensitiveCalls: this.sensitive.failed },
-      byPrincipal: rows(this.byPrincipal, (v) => ({ apis: [...v.apis].sort() })),
-      byApi: rows(this.byApi, (v) => ({ severity: v.severity })),
-      byDay: [...this.byDay.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, v]) => ({ key: k, calls: v.calls, failed: v.failed })),
+      byPrincipal: order(this.byPrincipal).map(([key, v]) => ({ key, calls: v.calls, failed: v.failed, apis: [...v.apis].sort() })),
+      byApi: order(this.byApi).map(([key, v]) => ({ key, calls: v.calls, failed: v.failed, severity: v.severity })),
+      byDay: [...this.byDay.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([key, v]) => ({ key, calls: v.calls, failed: v.failed })),
     };
   }
 }
