@@ -126,12 +126,12 @@ const catalogueCache = new Map<string, Tokens>();
  * `instance/x/agent/y`), and neither does a final id when `terminalSegment` says a
  * sibling type continues the path. Names (paths, object keys) may hold slashes.
  */
-function catalogueTokens(pattern: string, terminalSegment: boolean): Tokens {
-  const key = (terminalSegment ? '1' : '0') + pattern;
+function catalogueTokens(pattern: string, terminalSegment: boolean, resourceOnly: boolean): Tokens {
+  const key = (terminalSegment ? '1' : '0') + (resourceOnly ? '1' : '0') + pattern;
   let hit = catalogueCache.get(key);
   if (hit) return hit;
   const out: number[] = [];
-  let colons = 0;
+  let colons = resourceOnly ? 5 : 0;
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern.charCodeAt(i);
     const inHeader = colons < 5;
@@ -165,10 +165,14 @@ const matchCache = new Map<string, boolean>();
  * Case-sensitive, as IAM compares resource ARNs. Memoised.
  */
 export function matchArn(pattern: string, arn: string, terminalSegment = false): boolean {
-  const key = `${terminalSegment ? 1 : 0}${pattern}\u0000${arn}`;
+  return cachedMatch(pattern, arn, terminalSegment, false);
+}
+
+function cachedMatch(pattern: string, arn: string, terminalSegment: boolean, resourceOnly: boolean): boolean {
+  const key = `${terminalSegment ? 1 : 0}${resourceOnly ? 1 : 0}${pattern}\u0000${arn}`;
   let hit = matchCache.get(key);
   if (hit !== undefined) return hit;
-  hit = intersects(catalogueTokens(pattern, terminalSegment), userTokens(arn));
+  hit = intersects(catalogueTokens(pattern, terminalSegment, resourceOnly), userTokens(arn));
   if (matchCache.size > 20000) matchCache.clear();
   matchCache.set(key, hit);
   return hit;
@@ -247,7 +251,7 @@ export function arnMatchesResourceType(arn: string, rt: ResourceTypeInfo, iam: I
 
 /** Whether a resource part (after the fifth colon) can denote one of this type's. */
 export function resourcePartMatches(entry: ArnTypeEntry, resource: string): boolean {
-  return matchArn(entry.resource, resource, entry.terminalSegment);
+  return cachedMatch(entry.resource, resource, entry.terminalSegment, true);
 }
 
 /**
