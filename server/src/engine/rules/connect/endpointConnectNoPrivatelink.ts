@@ -1,0 +1,47 @@
+import { Rule } from '../../types';
+import { stringItems } from '../../json';
+import { splitAction } from '../../iam/actions';
+import { NO_PRIVATELINK_PREFIXES, PRIVATELINK_PREFIXES } from '../../connect';
+import { removeArrayItem } from '../../fixes';
+
+function isCoreConnect(action: string): boolean {
+  const parts = splitAction(action);
+  return !!parts && NO_PRIVATELINK_PREFIXES.includes(parts.service.toLowerCase());
+}
+
+export const endpointConnectNoPrivatelink: Rule = {
+  id: 'CG3005',
+  name: 'endpoint-connect-no-privatelink',
+  defaultSeverity: 'warning',
+  short: 'Core Amazon Connect actions in a VPC endpoint policy control nothing',
+  description:
+    'The core Amazon Connect API (`connect:`) has no VPC endpoint, so no request for it ever passes through an endpoint and a `connect:` action in a VPC endpoint policy neither allows nor denies anything. Voice ID, Customer Profiles (`profile`), Cases, AppIntegrations, Wisdom and outbound campaigns do have endpoints.',
+  kinds: ['endpoint'],
+  tags: ['connect', 'isolation'],
+  fixable: true,
+  docs: {
+    rationale:
+      'Isolation reviews ask for the contact centre\'s API traffic to stay on private networks. Writing `connect:*` into an endpoint policy looks like such a control but is inert: calls to the Connect API go to its public endpoint and are governed only by IAM policies and SCPs. An auditor reading the policy may be misled into believing Connect calls are fenced.',
+    bad: '{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Sid": "OrgOnly",\n    "Effect": "Allow",\n    "Principal": "*",\n    "Action": ["voiceid:*", "connect:*"],\n    "Resource": "*",\n    "Condition": { "StringEquals": { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } }\n  }]\n}',
+    good: '{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Sid": "OrgOnly",\n    "Effect": "Allow",\n    "Principal": "*",\n    "Action": ["voiceid:*"],\n    "Resource": "*",\n    "Condition": { "StringEquals": { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } }\n  }]\n}',
+    fix: 'Remove the `connect:` actions (the quick-fix does this when other actions remain). To restrict where Connect API calls come from, use an SCP or identity-policy condition on `aws:SourceIp`, or analyse CloudTrail `sourceIPAddress`.',
+    notes: `PrivateLink-capable Connect-family prefixes: ${PRIVATELINK_PREFIXES.map((p) => '`' + p + '`').join(', ')}. Only items whose service part is exactly \`connect\` are reported; \`*\` and \`connect*:*\` also reach services that have endpoints.`,
+  },
+  check(ctx) {
+    for (const s of ctx.policy.statements) {
+      const action = s.el.Action?.value;
+      const items = stringItems(action);
+      const inert = items.filter((i) => isCoreConnect(i.value));
+      // Removing every item would leave an empty Action: offer removal only while something remains.
+      const canRemove = action?.type === 'array' && (action.children?.length ?? 0) > inert.length;
+      for (const item of inert) {
+        ctx.report({
+          message: `"${item.value}": the core Amazon Connect API has no VPC endpoint, so this action in an endpoint policy controls nothing. Remove it; restrict Connect calls with IAM policies or an SCP instead.`,
+          offset: item.node.offset,
+          length: item.node.length,
+          fixes: canRemove ? [{ title: `Remove "${item.value}"`, edits: [removeArrayItem(action!, action!.children!.indexOf(item.node))], preferred: true }] : undefined,
+        });
+      }
+    }
+  },
+};
