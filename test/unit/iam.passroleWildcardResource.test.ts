@@ -16,9 +16,9 @@ describe('passrole-wildcard-resource', () => {
       { offset: at(text, '"Action": "*"').offset + '"Action": '.length, length: 3 },
     ]);
     assert.match(got[0].message, /explicitly on "\*"/);
-    assert.match(got[1].message, /through "iam:Pass\*" on "arn:aws:iam::111122223333:role\/\*"/);
-    assert.match(got[2].message, /through NotAction/);
-    assert.match(got[3].message, /through NotResource/);
+    assert.match(got[1].message, /via "iam:Pass\*" on "arn:aws:iam::111122223333:role\/\*"/);
+    assert.match(got[2].message, /via NotAction/);
+    assert.match(got[3].message, /with NotResource/);
     assert.strictEqual(got[0].related![0].offset, at(text, '"Resource": "*"').offset + '"Resource": '.length);
   });
   it('is silent with iam:PassedToService, on named roles, on Deny, when NotAction excludes it, and outside identity policies', () => {

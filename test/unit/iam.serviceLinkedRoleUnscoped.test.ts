@@ -13,7 +13,7 @@ describe('service-linked-role-unscoped', () => {
     const got = expectFindings('service-linked-role-unscoped', 'identity', text, 'warning', [
       at(text, '"iam:CreateServiceLinkedRole"'), at(text, '"iam:Create*"'), at(text, '"NotAction"'),
     ]);
-    assert.match(got[2].message, /through NotAction .* through NotResource/);
+    assert.match(got[2].message, /via NotAction .* with NotResource/);
   });
   it('is silent with iam:AWSServiceName, on a named role, on Deny and outside identity policies', () => {
     const ok = policy([

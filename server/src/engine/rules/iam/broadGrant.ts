@@ -9,9 +9,9 @@ export interface BroadGrant {
   statement: Statement;
   offset: number;
   length: number;
-  /** "explicitly", "through \"iam:*\"", "through NotAction". */
+  /** "explicitly", "via \"iam:*\"", "via NotAction ...". */
   how: string;
-  /** "on \"*\"", "through NotResource". */
+  /** "on \"*\"", "with NotResource ...". */
   where: string;
   related: RelatedLocation[];
 }
@@ -43,7 +43,7 @@ export function broadGrants(ctx: RuleContext, fullName: string, conditionKey: st
     let where: string;
     let related: RelatedLocation;
     if (s.el.NotResource) {
-      where = 'through NotResource (every resource not listed)';
+      where = 'with NotResource (on every resource not listed)';
       related = { offset: s.el.NotResource.key.offset, length: s.el.NotResource.key.length, message: 'NotResource' };
     } else {
       const broad = stringItems(s.el.Resource?.value).find((r) => isBroadResource(r.value, pathPrefixes));
@@ -53,7 +53,7 @@ export function broadGrants(ctx: RuleContext, fullName: string, conditionKey: st
     }
     if (conditionEntries(s).some((e) => e.key.name.toLowerCase() === keyLower)) continue;
     const at = grant.item ? grant.item.node : s.el.NotAction!.key;
-    const how = grant.via === 'explicit' ? 'explicitly' : grant.via === 'wildcard' ? `through "${grant.item!.value}"` : 'through NotAction (it is not excluded)';
+    const how = grant.via === 'explicit' ? 'explicitly' : grant.via === 'wildcard' ? `via "${grant.item!.value}"` : 'via NotAction (which does not exclude it)';
     out.push({ statement: s, offset: at.offset, length: at.length, how, where, related: [related] });
   }
   return out;

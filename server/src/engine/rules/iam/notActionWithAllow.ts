@@ -1,5 +1,24 @@
 import { Rule, POLICY_KINDS } from '../../types';
 import { expandStatementActions } from '../../iam/actions';
+import { ActionInfo } from '../../iam/data';
+
+// The expanded sets are memoised, so their counts can be too: a NotAction set holds ~22,000 actions.
+const counts = new WeakMap<ReadonlySet<ActionInfo>, { services: number; connectWrite: number }>();
+
+function countsOf(granted: ReadonlySet<ActionInfo>): { services: number; connectWrite: number } {
+  let hit = counts.get(granted);
+  if (!hit) {
+    const services = new Set<string>();
+    let connectWrite = 0;
+    for (const a of granted) {
+      services.add(a.service);
+      if (a.service === 'connect' && a.accessLevel === 'Write') connectWrite++;
+    }
+    hit = { services: services.size, connectWrite };
+    counts.set(granted, hit);
+  }
+  return hit;
+}
 
 export const notActionWithAllow: Rule = {
   id: 'CG2007',
@@ -21,14 +40,9 @@ export const notActionWithAllow: Rule = {
       const prop = s.el.NotAction;
       if (s.effect !== 'Allow' || !prop) continue;
       const granted = expandStatementActions(ctx.iam, s);
-      const services = new Set<string>();
-      let connectWrite = 0;
-      for (const a of granted) {
-        services.add(a.service);
-        if (a.service === 'connect' && a.accessLevel === 'Write') connectWrite++;
-      }
+      const { services, connectWrite } = countsOf(granted);
       ctx.report({
-        message: `Allow with NotAction grants every action not listed: ${granted.size} actions across ${services.size} services today (${connectWrite} of them Amazon Connect write actions), and every action AWS adds later. List the allowed actions in "Action" instead.`,
+        message: `Allow with NotAction grants every action not listed: ${granted.size} actions across ${services} services today (${connectWrite} of them Amazon Connect write actions), and every action AWS adds later. List the allowed actions in "Action" instead.`,
         offset: prop.key.offset,
         length: prop.key.length,
         data: { granted: granted.size, connectWrite },
