@@ -9,6 +9,13 @@ import { notActionWithAllow } from './notActionWithAllow';
 import { notResourceWithAllow } from './notResourceWithAllow';
 import { passroleWildcardResource } from './passroleWildcardResource';
 import { serviceLinkedRoleUnscoped } from './serviceLinkedRoleUnscoped';
+import { unknownConditionKey } from './unknownConditionKey';
+import { conditionKeyNotApplicable } from './conditionKeyNotApplicable';
+import { conditionOperator } from './conditionOperator';
+import { conditionPrivateIp } from './conditionPrivateIp';
+import { conditionVpcFormat } from './conditionVpcFormat';
+import { servicePrincipalCondition } from './servicePrincipalCondition';
+import { kmsViaService } from './kmsViaService';
 
 /** The iam rules, in catalogue order. Add a rule: import it and list it here. */
 export const iamRules: Rule[] = [
@@ -22,4 +29,11 @@ export const iamRules: Rule[] = [
   notResourceWithAllow,
   passroleWildcardResource,
   serviceLinkedRoleUnscoped,
+  unknownConditionKey,
+  conditionKeyNotApplicable,
+  conditionOperator,
+  conditionPrivateIp,
+  conditionVpcFormat,
+  servicePrincipalCondition,
+  kmsViaService,
 ];

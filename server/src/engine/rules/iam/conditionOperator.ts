@@ -1,0 +1,165 @@
+import { Rule, POLICY_KINDS, Fix, RuleContext } from '../../types';
+import { Statement } from '../../policy';
+import { Node, Property, properties } from '../../json';
+import { fix, replaceNode } from '../../fixes';
+import { didYouMean } from '../../suggest';
+import {
+  OPERATOR_SPELLINGS, ParsedOperator, canonicalOperatorCase, checkValue, familiesForType, familyFitsKey,
+  hasValueWildcard, isMultivalued, parseOperator, scalarText,
+} from '../../iam/conditions';
+
+export const conditionOperator: Rule = {
+  id: 'CG2052',
+  name: 'condition-operator',
+  defaultSeverity: 'warning',
+  short: 'A condition operator is unknown, misused for its key, or given values it cannot match',
+  description:
+    'Checks each condition operator and its values: the operator name (IAM spells them one way), IfExists and set qualifiers (ForAllValues/ForAnyValue only for multivalued keys, never IfExists on Null), the operator family against the key type (a String operator on a Bool key), and each value against the operator (Bool true/false, numbers, ISO 8601 dates, CIDR ranges, base64, wildcards only under Like operators).',
+  kinds: POLICY_KINDS,
+  tags: ['iam', 'conditions'],
+  accessAnalyzer: [
+    'Invalid condition operator', 'Invalid condition data type', 'Invalid condition multiple Boolean', 'ForAllValues with single valued key',
+    'Invalid date value', 'Wildcard without like operator', 'Type mismatch', 'Type mismatch Boolean', 'Type mismatch date',
+    'Type mismatch IP range', 'Type mismatch number', 'Type mismatch string', 'Null with qualifier', 'Improve IP range',
+  ],
+  fixable: true,
+  docs: {
+    rationale: 'Conditions carry the least-privilege and guardrail logic of an Amazon Connect deployment: MFA for service administrators (`aws:MultiFactorAuthPresent`), tag-based access (`aws:ResourceTag/...`), network fences (`aws:SourceIp`). A misspelt operator makes IAM reject the policy; a wrong operator or value makes the condition silently never match, or, with `ForAllValues` on a single-valued key, always match when the key is missing.',
+    bad: '{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Allow",\n    "Action": "connect:UpdateUserSecurityProfiles",\n    "Resource": "*",\n    "Condition": {\n      "StringEquals": { "aws:MultiFactorAuthPresent": "true" },\n      "ForAllValues:StringEquals": { "aws:ResourceTag/Role": "Admin" }\n    }\n  }]\n}',
+    good: '{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Allow",\n    "Action": "connect:UpdateUserSecurityProfiles",\n    "Resource": "*",\n    "Condition": {\n      "Bool": { "aws:MultiFactorAuthPresent": "true" },\n      "StringEquals": { "aws:ResourceTag/Role": "Admin" }\n    }\n  }]\n}',
+    fix: 'Use the operator family of the key\'s type, a set qualifier only on multivalued keys (`aws:TagKeys`), and values in the operator\'s format. Quick-fixes correct operator spelling, remove a misplaced qualifier or IfExists, switch exact operators to Like when values hold wildcards, and normalise CIDR ranges.',
+    notes: 'AWS documents condition key names as case-insensitive but says nothing of operator names; connect-guard treats an operator in another case (`stringEquals`) as unknown and offers the documented spelling, which is what IAM Access Analyzer expects. Values with policy variables (`${aws:username}`) are resolved at request time and are not checked. ArnEquals and ArnLike both honour wildcards in IAM; a wildcard under ArnEquals is reported as information only. The key type comes from the bundled IAM data; keys it does not know are left to `unknown-condition-key`.',
+  },
+  check(ctx) {
+    for (const s of ctx.policy.statements) {
+      const ops = properties(s.el.Condition?.value);
+      for (const op of ops) checkOperator(ctx, s, op, ops);
+    }
+  },
+};
+
+/** A fix renaming the operator block, unless a block of that name already exists. */
+function renameOperator(op: Property, siblings: Property[], to: string, title = `Change to "${to}"`, preferred = true): Fix[] {
+  if (siblings.some((p) => p !== op && p.name === to)) return [];
+  return [fix(title, [replaceNode(op.key, to)], preferred)];
+}
+
+function spell(op: ParsedOperator, base: string, ifExists = op.ifExists, qualifier: string | undefined = op.qualifier): string {
+  return `${qualifier ? qualifier + ':' : ''}${base}${ifExists ? 'IfExists' : ''}`;
+}
+
+function checkOperator(ctx: RuleContext, s: Statement, op: Property, siblings: Property[]): void {
+  const opAt = { offset: op.key.offset, length: op.key.length };
+  const parsed = parseOperator(op.name);
+  const info = parsed.info;
+  if (!info || !parsed.qualifierKnown || (info.family === 'Null' && parsed.ifExists && parsed.qualifier)) {
+    const canonical = canonicalOperatorCase(op.name);
+    const near = canonical ? [canonical] : didYouMean(op.name, OPERATOR_SPELLINGS);
+    ctx.report({
+      ...opAt,
+      severity: 'error',
+      message: canonical
+        ? `Condition operators are spelt as documented: write "${canonical}", not "${op.name}".`
+        : `"${op.name}" is not a condition operator${near.length ? ` (did you mean ${near.map((n) => `"${n}"`).join(' or ')}?)` : ''}: IAM rejects the policy.`,
+      fixes: near.flatMap((n) => renameOperator(op, siblings, n, `Change to "${n}"`, near.length === 1)),
+    });
+    return;
+  }
+  if (info.family === 'Null' && parsed.ifExists) {
+    ctx.report({
+      ...opAt,
+      severity: 'error',
+      message: 'Null has no IfExists form: Null already tests whether the key is present. Use "Null".',
+      fixes: renameOperator(op, siblings, 'Null'),
+    });
+  } else if (info.family === 'Null' && parsed.qualifier) {
+    ctx.report({
+      ...opAt,
+      severity: 'info',
+      message: `${parsed.qualifier}:Null is ${parsed.qualifier === 'ForAllValues' ? 'always true' : 'always false'} according to IAM Access Analyzer; Null tests whether the key is present and takes no set qualifier. Use "Null".`,
+      fixes: renameOperator(op, siblings, 'Null'),
+    });
+  }
+  const keys = properties(op.value);
+  for (const key of keys) checkEntry(ctx, s, op, siblings, parsed, key, keys.length);
+}
+
+function checkEntry(ctx: RuleContext, s: Statement, op: Property, siblings: Property[], parsed: ParsedOperator, key: Property, keysInBlock: number): void {
+  const info = parsed.info!;
+  const keyAt = { offset: key.key.offset, length: key.key.length };
+  const keyInfo = ctx.iam.conditionKey(key.name);
+  const values = !key.value ? [] : key.value.type === 'array' ? (key.value.children ?? []) : [key.value];
+  const multivalued = keyInfo ? isMultivalued(keyInfo.type) : undefined;
+  if (keyInfo && !familyFitsKey(info.family, keyInfo)) {
+    ctx.report({
+      ...keyAt,
+      message: `${key.name} is of type ${keyInfo.type}, which ${info.name} does not compare: the condition never matches as meant. Use ${familiesForType(keyInfo.type)}.`,
+    });
+  }
+  if (keyInfo && info.family !== 'Null') {
+    // Removing a qualifier renames the whole block, so only offer it when the block has this one key.
+    const drop = keysInBlock === 1 ? renameOperator(op, siblings, spell(parsed, info.name, parsed.ifExists, undefined), 'Remove the set qualifier') : [];
+    if (parsed.qualifier === 'ForAllValues' && !multivalued) {
+      ctx.report({
+        ...keyAt,
+        message: s.effect === 'Deny'
+          ? `${key.name} is single-valued: ForAllValues is true when the key is absent, so this Deny also fires on requests without it. Drop the qualifier.`
+          : `${key.name} is single-valued: ForAllValues is true when the key is absent, so this ${s.effect ?? 'statement'} also applies to requests without it. Drop the qualifier.`,
+        fixes: drop,
+      });
+    } else if (parsed.qualifier === 'ForAnyValue' && !multivalued) {
+      ctx.report({
+        ...keyAt,
+        severity: 'info',
+        message: `${key.name} is single-valued: ForAnyValue adds nothing to ${info.name}. Drop the qualifier.`,
+        fixes: drop,
+      });
+    } else if (!parsed.qualifier && multivalued) {
+      ctx.report({
+        ...keyAt,
+        message: `${key.name} is multivalued (${keyInfo.type}): say how the set is compared with ForAllValues: (every value in the request must match) or ForAnyValue: (at least one must).`,
+      });
+    }
+  }
+  checkValues(ctx, op, siblings, parsed, key, values, keyInfo?.key, multivalued);
+}
+
+function checkValues(ctx: RuleContext, op: Property, siblings: Property[], parsed: ParsedOperator, key: Property, values: Node[], keyName: string | undefined, multivalued: boolean | undefined): void {
+  const info = parsed.info!;
+  if (info.family === 'Bool' && values.length > 1 && !(parsed.qualifier && multivalued) && key.value) {
+    ctx.report({
+      offset: key.value.offset,
+      length: key.value.length,
+      severity: 'error',
+      message: `Bool takes one value for ${key.name}: write "true" or "false", not a list.`,
+    });
+  }
+  for (const v of values) {
+    const problem = checkValue(info.family, v);
+    if (problem) {
+      if (info.family === 'Date' && problem.severity === 'warning' && keyName?.toLowerCase() === 'aws:epochtime' && /^\d+$/.test(scalarText(v) ?? '')) continue;
+      ctx.report({
+        offset: v.offset,
+        length: v.length,
+        severity: problem.severity,
+        message: problem.message,
+        fixes: problem.replacement !== undefined ? [fix(`Change to "${problem.replacement}"`, [replaceNode(v, problem.replacement)], true)] : undefined,
+      });
+      continue;
+    }
+    const text = scalarText(v);
+    if (text !== undefined && (info.family === 'String' || info.family === 'Arn') && !info.name.includes('Like') && hasValueWildcard(text)) {
+      const like = info.likeVariant;
+      const fixes = like ? renameOperator(op, siblings, spell(parsed, like), `Change "${op.name}" to "${spell(parsed, like)}"`) : [];
+      ctx.report({
+        offset: v.offset,
+        length: v.length,
+        severity: info.family === 'Arn' ? 'info' : 'warning',
+        message: info.family === 'Arn'
+          ? `ArnEquals honours wildcards like ArnLike, but IAM Access Analyzer flags them here; ${like ? `use ${like}` : 'use a Like operator'} to make the pattern plain.`
+          : `${info.name} compares literally: "*" and "?" here match only themselves. ${like ? `Use ${like} for a pattern.` : 'Use StringLike (case-sensitive) for a pattern.'}`,
+        fixes,
+      });
+    }
+  }
+}
