@@ -14,6 +14,11 @@ describe('wildcard-matches-nothing', () => {
     const got = expectFindings('wildcard-matches-nothing', 'endpoint', text, 'info', [at(text, 'connect*')]);
     assert.match(got[0].message, /connect-campaigns besides connect/);
   });
+  it('informs on a service wildcard that reaches one service today', () => {
+    const text = doc('["voicei?:Describe*"]');
+    const got = expectFindings('wildcard-matches-nothing', 'identity', text, 'info', [at(text, 'voicei?')]);
+    assert.match(got[0].message, /only voiceid today/);
+  });
   it('is silent on patterns that match, "*" and unknown services', () => {
     expectNone('wildcard-matches-nothing', 'identity', doc('["connect:List*", "*", "voiceid:*", "conect:List*", "connect:Describe?ser"]'));
   });

@@ -45,12 +45,14 @@ export const wildcardMatchesNothing: Rule = {
         const svcMatch = compileWildcard(parts.service);
         const reached = new Set(matched.map((a) => a.service));
         const services = ctx.iam.servicePrefixes().filter((p) => svcMatch(p) && reached.has(p));
-        if (services.length < 2) continue;
         const intended = parts.service.replace(/[*?]/g, '').toLowerCase();
         const extra = services.filter((p) => p !== intended);
         const list = extra.length > 6 ? `${extra.slice(0, 6).join(', ')} and ${extra.length - 6} more` : extra.join(', ');
+        const message = services.length === 1
+          ? `The wildcard in the service part "${parts.service}" reaches only ${services[0]} today, and any service AWS adds whose prefix fits. Write "${services[0]}".`
+          : `The wildcard in the service part "${parts.service}" also reaches ${list}${ctx.iam.hasService(intended) ? ` besides ${intended}` : ''} (${matched.length} actions in all). Name each service prefix explicitly.`;
         ctx.report({
-          message: `The wildcard in the service part "${parts.service}" also reaches ${list}${ctx.iam.hasService(intended) ? ` besides ${intended}` : ''} (${matched.length} actions in all). Name each service prefix explicitly.`,
+          message,
           severity: 'info',
           ...rangeInString(ctx.text, item.node, 0, parts.colon),
           data: { action: v, services: services.join(',') },
