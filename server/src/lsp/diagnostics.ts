@@ -1,0 +1,89 @@
+import { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DocumentKind, Finding } from '../engine';
+import { Analyzer } from './analyzer';
+import { BIG_TEXT } from './linter';
+import { Logger } from './logger';
+import { Positions, toDiagnostic } from './convert';
+
+/** Typing pauses shorter than this do not trigger a lint. */
+export const DEBOUNCE_MS = 150;
+/** Big logs wait longer: each run costs more, and the user is rarely typing in them. */
+export const DEBOUNCE_BIG_MS = 800;
+
+export function toDiagnostics(findings: readonly Finding[], doc: Positions, uri: string): Diagnostic[] {
+  return findings.map((f) => toDiagnostic(f, doc, uri));
+}
+
+/**
+ * Diagnostics of open documents: debounced per document, one run at a time per
+ * document (a change during a run asks for one more), results for a version that is no
+ * longer current dropped. Big documents are linted off the main thread (Linter).
+ */
+export class DiagnosticsScheduler {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly running = new Set<string>();
+  private readonly again = new Set<string>();
+  /** Kind of each open document at its last lint, for code actions. */
+  readonly kinds = new Map<string, DocumentKind>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly analyzer: Analyzer,
+    private readonly log: Logger,
+  ) {}
+
+  schedule(doc: TextDocument, delay?: number): void {
+    const uri = doc.uri;
+    clearTimeout(this.timers.get(uri));
+    const wait = delay ?? (doc.getText().length >= BIG_TEXT ? DEBOUNCE_BIG_MS : DEBOUNCE_MS);
+    this.timers.set(uri, setTimeout(() => {
+      this.timers.delete(uri);
+      void this.run(uri);
+    }, wait));
+  }
+
+  /** Re-lint every open document (settings or configuration changed). */
+  revalidateAll(): void {
+    for (const d of this.documents.all()) this.schedule(d, 0);
+  }
+
+  closed(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    this.kinds.delete(uri);
+  }
+
+  private async run(uri: string): Promise<void> {
+    if (this.running.has(uri)) {
+      this.again.add(uri);
+      return;
+    }
+    const doc = this.documents.get(uri);
+    if (!doc) return;
+    const version = doc.version;
+    this.running.add(uri);
+    const started = Date.now();
+    try {
+      const outcome = await this.analyzer.analyze(uri, doc.getText());
+      const current = this.documents.get(uri);
+      if (!current || current.version !== version) {
+        this.log.debug(`dropped stale diagnostics for ${uri} (version ${version})`);
+        return;
+      }
+      if (outcome?.kind) this.kinds.set(uri, outcome.kind);
+      else this.kinds.delete(uri);
+      await this.connection.sendDiagnostics({ uri, version, diagnostics: outcome ? toDiagnostics(outcome.findings, current, uri) : [] });
+      this.log.debug(`${uri} v${version}: ${outcome?.findings.length ?? 0} findings in ${Date.now() - started} ms`);
+    } catch (e) {
+      this.log.error(`diagnostics for ${uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    } finally {
+      this.running.delete(uri);
+      if (this.again.delete(uri)) {
+        const d = this.documents.get(uri);
+        if (d) this.schedule(d, 0);
+      }
+    }
+  }
+}

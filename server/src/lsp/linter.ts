@@ -1,0 +1,90 @@
+import { Worker } from 'worker_threads';
+import { lint, LintOptions, LintResult } from '../engine';
+import { Logger } from './logger';
+
+/** What crosses to the worker: options without functions or catalogue objects. */
+export type PlainLintOptions = Pick<LintOptions, 'kind' | 'configKind' | 'fileName' | 'settings'>;
+
+export const WORKER_ROLE = 'connect-guard-lint';
+
+/** Texts at least this long are linted off the main thread. */
+export const BIG_TEXT = 512 * 1024;
+
+interface Job {
+  resolve(r: LintResult): void;
+  reject(e: unknown): void;
+}
+
+/**
+ * Lints small texts inline (a policy lints in a millisecond) and big ones (CloudTrail
+ * logs of tens of MB) in one worker thread, so the main thread keeps answering other
+ * documents' diagnostics, hovers and completions while a big log is analysed. The
+ * worker is the same bundle started with a role (see server.ts) and loads the IAM data
+ * once; a crash is logged and the next big job starts a new worker.
+ */
+export class Linter {
+  private worker: Worker | undefined;
+  private nextId = 1;
+  private readonly jobs = new Map<number, Job>();
+  constructor(private readonly log: Logger, private readonly workerScript: string | undefined) {}
+
+  run(text: string, options: PlainLintOptions): Promise<LintResult> {
+    if (text.length < BIG_TEXT || !this.workerScript) return Promise.resolve(lintLogged(text, options, (m) => this.log.error(m)));
+    const worker = this.ensureWorker();
+    const id = this.nextId++;
+    return new Promise<LintResult>((resolve, reject) => {
+      this.jobs.set(id, { resolve, reject });
+      worker.postMessage({ id, text, options });
+    });
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const w = new Worker(this.workerScript!, { workerData: { role: WORKER_ROLE } });
+    w.on('message', (m: { id: number; result?: LintResult; error?: string; ruleErrors?: string[] }) => {
+      for (const e of m.ruleErrors ?? []) this.log.error(e);
+      const job = this.jobs.get(m.id);
+      this.jobs.delete(m.id);
+      if (!job) return;
+      if (m.result) job.resolve(m.result);
+      else job.reject(new Error(m.error ?? 'lint worker failed'));
+    });
+    const fail = (why: string) => {
+      this.log.error(`lint worker stopped: ${why}`);
+      if (this.worker === w) this.worker = undefined;
+      for (const job of this.jobs.values()) job.reject(new Error(why));
+      this.jobs.clear();
+    };
+    w.on('error', (e) => fail(e.stack ?? e.message));
+    w.on('exit', (code) => code !== 0 && fail(`exit code ${code}`));
+    w.unref();
+    this.worker = w;
+    return w;
+  }
+
+  dispose(): void {
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+}
+
+/** The worker side: answers lint jobs until the process ends. */
+export function serveLintJobs(port: { on(ev: 'message', cb: (m: { id: number; text: string; options: PlainLintOptions }) => void): void; postMessage(m: unknown): void }): void {
+  port.on('message', ({ id, text, options }) => {
+    try {
+      const ruleErrors: string[] = [];
+      const result = lintLogged(text, options, (m) => ruleErrors.push(m));
+      port.postMessage({ id, result, ruleErrors });
+    } catch (e) {
+      port.postMessage({ id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+    }
+  });
+}
+
+/** lint() with each failing rule's stack sent to the log (the finding says only that it failed). */
+function lintLogged(text: string, options: PlainLintOptions, log: (m: string) => void): LintResult {
+  return lint(text, {
+    ...options,
+    onRuleError: (rule, e) => log(`rule ${rule.name} failed on ${options.fileName ?? 'a document'}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+  });
+}

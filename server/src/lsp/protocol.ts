@@ -1,0 +1,49 @@
+/**
+ * Custom requests between the client and the server. Pure declarations (no imports),
+ * shared by both sides so names and shapes cannot drift.
+ */
+
+export const SCAN_WORKSPACE = 'connectGuard/scanWorkspace';
+export interface ScanWorkspaceResult {
+  files: number;
+  findings: number;
+  skipped: number;
+}
+
+export const REFACTOR = 'connectGuard/refactor';
+export type RefactorParams =
+  | { uri: string; kind: 'template'; templateId: string }
+  | { uri: string; kind: 'tagCondition'; position: { line: number; character: number }; tagKey?: string }
+  | { uri: string; kind: 'scopeToInstance'; position: { line: number; character: number }; instanceArn: string };
+export interface RefactorResult {
+  /** An LSP WorkspaceEdit (kept structural here to avoid importing the protocol package). */
+  edit?: { changes: Record<string, { range: unknown; newText: string }[]> };
+  /** Why nothing could be done, for the user. */
+  problem?: string;
+}
+
+export const LIST_TEMPLATES = 'connectGuard/listTemplates';
+export interface TemplateSummary {
+  id: string;
+  label: string;
+  description: string;
+}
+
+/** What a diagnostic carries in `data`, so code actions and the findings tree need no server state. */
+export interface DiagnosticData {
+  rule: string;
+  fixes?: { title: string; preferred?: boolean; edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[] }[];
+  /** The finding's machine-readable extras (CloudTrail: principal, eventName...). */
+  info?: Record<string, string | number | boolean>;
+}
+
+/** Client-side command ids the server's code actions invoke. */
+export const CLIENT_COMMANDS = {
+  disableRule: 'connectGuard.disableRule',
+  scopeToInstance: 'connectGuard.scopeToInstance',
+  addTagCondition: 'connectGuard.addTagCondition',
+  showRuleDocs: 'connectGuard.showRuleDocumentation',
+} as const;
+
+export const SOURCE = 'connect-guard';
+export const FIX_ALL_KIND = 'source.fixAll.connect-guard';

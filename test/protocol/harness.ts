@@ -1,0 +1,110 @@
+import * as cp from 'child_process';
+import * as path from 'path';
+import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+
+/** The bundled server, as the extension ships it. */
+export const SERVER = path.resolve(__dirname, '..', '..', '..', 'dist', 'server.js');
+
+export interface TestClient {
+  rpc: MessageConnection;
+  /** Settings answered to workspace/configuration, per scopeUri ('' for any). */
+  settings: Map<string, unknown>;
+  configurationRequests: { scopeUri?: string; section?: string }[];
+  progress: unknown[];
+  logs: string[];
+  diagnostics: Map<string, Diagnostic[]>;
+  /** Resolves with the next diagnostics for `uri` that satisfy `accept`. */
+  waitForDiagnostics(uri: string, accept?: (d: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
+  open(uri: string, text: string, version?: number): void;
+  change(uri: string, version: number, text: string): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Spawns dist/server.js over stdio and plays the client: answers workspace/configuration,
+ * window/workDoneProgress/create and client/registerCapability, collects diagnostics.
+ */
+export async function startClient(rootUri: string | null, settings: Record<string, unknown> = {}): Promise<TestClient> {
+  const child = cp.spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const rpc = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const client: TestClient = {
+    rpc,
+    settings: new Map([['', settings]]),
+    configurationRequests: [],
+    progress: [],
+    logs: [],
+    diagnostics: new Map(),
+    waitForDiagnostics(uri, accept = () => true, timeoutMs = 10000) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          waiters.delete(waiter);
+          reject(new Error(`no matching diagnostics for ${uri} in ${timeoutMs} ms; last: ${JSON.stringify(client.diagnostics.get(uri)?.map((d) => d.code))}`));
+        }, timeoutMs);
+        const waiter = (p: PublishDiagnosticsParams) => {
+          if (p.uri !== uri || !accept(p.diagnostics)) return false;
+          clearTimeout(timer);
+          resolve(p.diagnostics);
+          return true;
+        };
+        waiters.add(waiter);
+      });
+    },
+    open(uri, text, version = 1) {
+      void rpc.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version, text } });
+    },
+    change(uri, version, text) {
+      void rpc.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    },
+    async close() {
+      try {
+        await Promise.race([rpc.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+        void rpc.sendNotification('exit');
+      } catch {
+        /* already gone */
+      }
+      await new Promise<void>((r) => {
+        const t = setTimeout(() => {
+          child.kill();
+          r();
+        }, 2000);
+        child.once('exit', () => {
+          clearTimeout(t);
+          r();
+        });
+      });
+      rpc.dispose();
+    },
+  };
+  const waiters = new Set<(p: PublishDiagnosticsParams) => boolean>();
+  rpc.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    client.diagnostics.set(p.uri, p.diagnostics);
+    for (const w of [...waiters]) if (w(p)) waiters.delete(w);
+  });
+  rpc.onNotification('window/logMessage', (p: { message: string }) => {
+    client.logs.push(p.message);
+  });
+  rpc.onNotification('$/progress', (p: unknown) => {
+    client.progress.push(p);
+  });
+  rpc.onRequest('window/workDoneProgress/create', () => null);
+  rpc.onRequest('client/registerCapability', () => null);
+  rpc.onRequest('workspace/configuration', (p: { items: { scopeUri?: string; section?: string }[] }) => {
+    client.configurationRequests.push(...p.items);
+    return p.items.map((i) => client.settings.get(i.scopeUri ?? '') ?? client.settings.get(''));
+  });
+  child.stderr!.on('data', (d: Buffer) => client.logs.push(d.toString()));
+  rpc.listen();
+  await rpc.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri,
+    workspaceFolders: rootUri ? [{ uri: rootUri, name: 'ws' }] : null,
+    capabilities: {
+      workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
+      window: { workDoneProgress: true },
+      textDocument: { publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, dataSupport: true } },
+    },
+  });
+  void rpc.sendNotification('initialized', {});
+  return client;
+}
