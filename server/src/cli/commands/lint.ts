@@ -83,7 +83,7 @@ export const lintCommand: Command = {
 
     const out = values.output ? (s: string) => fs.appendFileSync(path.resolve(io.cwd, values.output!), s) : io.out;
     if (values.output) fs.writeFileSync(path.resolve(io.cwd, values.output), '');
-    for (const p of problems) io.err(`connect-guard: ${p.path}: ${p.message}\n`);
+    for (const p of problems) io.err(`connect-guard: ${displayPath(io, p.path)}: ${p.message}\n`);
     if (format === 'sarif') out(JSON.stringify(toSarif(results, VERSION), null, 2) + '\n');
     else if (format === 'json') out(JSON.stringify(toJson(results), null, 2) + '\n');
     else out(toText(results, io, values.quiet!));
@@ -95,6 +95,13 @@ export const lintCommand: Command = {
     return results.some((r) => r.findings.some((f) => SEVERITY_ORDER[f.severity] >= threshold)) ? EXIT.findings : EXIT.ok;
   },
 };
+
+/** A path as the user would type it: relative to the working directory when inside it. */
+function displayPath(io: CliIO, p: string): string {
+  if (!path.isAbsolute(p)) return p;
+  const rel = path.relative(io.cwd, p);
+  return rel && !rel.startsWith('..') ? rel : p;
+}
 
 /** Applies preferred fixes until nothing changes (at most 5 passes; overlapping edits wait a pass). */
 export function fixAll(text: string, lintText: (t: string) => Finding[]): string {
