@@ -1,0 +1,67 @@
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { FindingsTree } from './findingsTree';
+import { createStatusBar } from './statusBar';
+import { registerCommands } from './commands';
+import { CONFIG_SECTION, FINDINGS_VIEW, OUTPUT_NAME } from './ids';
+
+let client: LanguageClient | undefined;
+
+function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    // JSON files (the server's gate decides which are policies or CloudTrail) and JSON Lines logs.
+    documentSelector: [
+      { scheme: 'file', language: 'json' },
+      { scheme: 'untitled', language: 'json' },
+      { scheme: 'file', language: 'jsonl' },
+      { scheme: 'file', pattern: '**/*.jsonl' },
+    ],
+    synchronize: {
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/*.{json,jsonl}'),
+        vscode.workspace.createFileSystemWatcher('**/.connectguard.json'),
+      ],
+    },
+    outputChannel: output,
+    traceOutputChannel: output,
+    diagnosticCollectionName: 'connect-guard',
+  };
+  // The id makes `connectGuard.trace.server` the protocol trace setting.
+  return new LanguageClient(CONFIG_SECTION, 'connect-guard', serverOptions, clientOptions);
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel(OUTPUT_NAME, { log: true });
+  context.subscriptions.push(output);
+  client = createClient(context, output);
+
+  const tree = new FindingsTree(context.workspaceState);
+  const view = vscode.window.createTreeView(FINDINGS_VIEW, { treeDataProvider: tree, showCollapseAll: true });
+  tree.view = view;
+  const status = createStatusBar();
+  status.update(tree.counts());
+  context.subscriptions.push(tree, view, status.item, tree.onDidChangeCounts((c) => status.update(c)));
+
+  context.subscriptions.push(...registerCommands({
+    client: () => client!,
+    restart: async () => {
+      await client!.restart();
+    },
+    tree,
+    output,
+    extensionUri: context.extensionUri,
+  }));
+
+  await client.start();
+  output.info('connect-guard language server started');
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
