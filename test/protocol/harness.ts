@@ -8,12 +8,16 @@ export const SERVER = path.resolve(__dirname, '..', '..', '..', 'dist', 'server.
 
 export interface TestClient {
   rpc: MessageConnection;
+  /** The server's answer to initialize. */
+  initializeResult: { capabilities: Record<string, unknown>; serverInfo?: { name: string; version?: string } };
   /** Settings answered to workspace/configuration, per scopeUri ('' for any). */
   settings: Map<string, unknown>;
   configurationRequests: { scopeUri?: string; section?: string }[];
   progress: unknown[];
   logs: string[];
   diagnostics: Map<string, Diagnostic[]>;
+  /** Every publishDiagnostics, in arrival order (with the version when the server sent one). */
+  published: PublishDiagnosticsParams[];
   /** Resolves with the next diagnostics for `uri` that satisfy `accept`. */
   waitForDiagnostics(uri: string, accept?: (d: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
   open(uri: string, text: string, version?: number): void;
@@ -30,11 +34,13 @@ export async function startClient(rootUri: string | null, settings: Record<strin
   const rpc = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const client: TestClient = {
     rpc,
+    initializeResult: { capabilities: {} },
     settings: new Map([['', settings]]),
     configurationRequests: [],
     progress: [],
     logs: [],
     diagnostics: new Map(),
+    published: [],
     waitForDiagnostics(uri, accept = () => true, timeoutMs = 10000) {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
@@ -79,6 +85,7 @@ export async function startClient(rootUri: string | null, settings: Record<strin
   const waiters = new Set<(p: PublishDiagnosticsParams) => boolean>();
   rpc.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     client.diagnostics.set(p.uri, p.diagnostics);
+    client.published.push(p);
     for (const w of [...waiters]) if (w(p)) waiters.delete(w);
   });
   rpc.onNotification('window/logMessage', (p: { message: string }) => {
@@ -95,7 +102,7 @@ export async function startClient(rootUri: string | null, settings: Record<strin
   });
   child.stderr!.on('data', (d: Buffer) => client.logs.push(d.toString()));
   rpc.listen();
-  await rpc.sendRequest('initialize', {
+  client.initializeResult = await rpc.sendRequest('initialize', {
     processId: process.pid,
     rootUri,
     workspaceFolders: rootUri ? [{ uri: rootUri, name: 'ws' }] : null,
@@ -107,4 +114,35 @@ export async function startClient(rootUri: string | null, settings: Record<strin
   });
   void rpc.sendNotification('initialized', {});
   return client;
+}
+
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+
+/** Applies LSP edits to a text, as the editor would. */
+export function applyLspEdits(text: string, edits: TextEdit[]): string {
+  return TextDocument.applyEdits(TextDocument.create('file:///x', 'json', 0, text), edits);
+}
+
+export function applyWorkspaceEdit(text: string, uri: string, edit: WorkspaceEdit | undefined): string {
+  const edits = edit?.changes?.[uri];
+  if (!edits) throw new Error(`no edits for ${uri} in ${JSON.stringify(edit)}`);
+  return applyLspEdits(text, edits);
+}
+
+/** Zero-based range of the n-th occurrence of `needle`, written from the text (never from the server). */
+export function rangeIn(text: string, needle: string, nth = 0): { start: { line: number; character: number }; end: { line: number; character: number } } {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) {
+    at = text.indexOf(needle, at + 1);
+    if (at < 0) throw new Error(`"${needle}" occurrence ${nth} not in text`);
+  }
+  const doc = TextDocument.create('file:///x', 'json', 0, text);
+  return { start: doc.positionAt(at), end: doc.positionAt(at + needle.length) };
+}
+
+export function positionOf(text: string, needle: string, delta = 0): { line: number; character: number } {
+  const at = text.indexOf(needle);
+  if (at < 0) throw new Error(`"${needle}" not in text`);
+  return TextDocument.create('file:///x', 'json', 0, text).positionAt(at + delta);
 }
