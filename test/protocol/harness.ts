@@ -20,6 +20,10 @@ export interface TestClient {
   published: PublishDiagnosticsParams[];
   /** Resolves with the next diagnostics for `uri` that satisfy `accept`. */
   waitForDiagnostics(uri: string, accept?: (d: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
+  /** The diagnostics already published for `uri` if they satisfy `accept`, else the next that do. */
+  diagnosticsNowOrNext(uri: string, accept?: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]>;
+  /** Polls until `probe` holds (for effects without a notification of their own). */
+  until(what: string, probe: () => boolean, timeoutMs?: number): Promise<void>;
   open(uri: string, text: string, version?: number): void;
   change(uri: string, version: number, text: string): void;
   close(): Promise<void>;
@@ -55,6 +59,17 @@ export async function startClient(rootUri: string | null, settings: Record<strin
         };
         waiters.add(waiter);
       });
+    },
+    diagnosticsNowOrNext(uri, accept = () => true) {
+      const now = client.diagnostics.get(uri);
+      return now && accept(now) ? Promise.resolve(now) : client.waitForDiagnostics(uri, accept);
+    },
+    async until(what, probe, timeoutMs = 10000) {
+      const deadline = Date.now() + timeoutMs;
+      while (!probe()) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
     },
     open(uri, text, version = 1) {
       void rpc.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version, text } });

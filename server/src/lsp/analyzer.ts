@@ -2,7 +2,7 @@ import * as path from 'path';
 import { fileURLToPath } from 'url';
 import { DEFAULT_SETTINGS, DocumentKind, Finding, mergeSettings } from '../engine';
 import { ConfigResolver, ConfigError, LoadedConfig, parseConfig } from '../node/configLoader';
-import { Linter, PlainLintOptions } from './linter';
+import { Linter, OffsetPositions, PlainLintOptions } from './linter';
 import { Logger } from './logger';
 import { EditorSettings, SettingsProvider, engineSettingsFor } from './settings';
 import { gate } from './documentGate';
@@ -11,6 +11,8 @@ import { gate } from './documentGate';
 export interface Outcome {
   findings: Finding[];
   kind?: DocumentKind;
+  /** Positions computed by the lint worker for big texts. */
+  positions?: OffsetPositions;
 }
 
 export function uriToPath(uri: string): string | undefined {
@@ -95,7 +97,7 @@ export class Analyzer {
       };
     }
     const result = await this.linter.run(text, d.options);
-    return { findings: result.findings, kind: result.kind };
+    return { findings: result.findings, kind: result.kind, positions: result.positions };
   }
 
   /** Lint options for a document that passes the gate (fix-all uses them); undefined when it does not. */

@@ -2,7 +2,7 @@ import { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/nod
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentKind, Finding } from '../engine';
 import { Analyzer } from './analyzer';
-import { BIG_TEXT } from './linter';
+import { BIG_TEXT, OffsetPositions } from './linter';
 import { Logger } from './logger';
 import { Positions, toDiagnostic } from './convert';
 
@@ -13,6 +13,11 @@ export const DEBOUNCE_BIG_MS = 800;
 
 export function toDiagnostics(findings: readonly Finding[], doc: Positions, uri: string): Diagnostic[] {
   return findings.map((f) => toDiagnostic(f, doc, uri));
+}
+
+/** Positions the worker computed, falling back to the document for any other offset. */
+export function precomputed(map: OffsetPositions, fallback: Positions): Positions {
+  return { positionAt: (o) => map[o] ?? fallback.positionAt(o) };
 }
 
 /**
@@ -74,7 +79,8 @@ export class DiagnosticsScheduler {
       }
       if (outcome?.kind) this.kinds.set(uri, outcome.kind);
       else this.kinds.delete(uri);
-      await this.connection.sendDiagnostics({ uri, version, diagnostics: outcome ? toDiagnostics(outcome.findings, current, uri) : [] });
+      const positions = outcome?.positions ? precomputed(outcome.positions, current) : current;
+      await this.connection.sendDiagnostics({ uri, version, diagnostics: outcome ? toDiagnostics(outcome.findings, positions, uri) : [] });
       this.log.debug(`${uri} v${version}: ${outcome?.findings.length ?? 0} findings in ${Date.now() - started} ms`);
     } catch (e) {
       this.log.error(`diagnostics for ${uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);

@@ -1,5 +1,5 @@
 import { Worker } from 'worker_threads';
-import { lint, LintOptions, LintResult } from '../engine';
+import { lint, LintOptions, LintResult, LineIndex, Finding } from '../engine';
 import { Logger } from './logger';
 
 /** What crosses to the worker: options without functions or catalogue objects. */
@@ -10,8 +10,15 @@ export const WORKER_ROLE = 'connect-guard-lint';
 /** Texts at least this long are linted off the main thread. */
 export const BIG_TEXT = 512 * 1024;
 
+/** Line/character of the offsets findings use, computed where the text is (the worker), so the main thread never indexes a big text. */
+export type OffsetPositions = Record<number, { line: number; character: number }>;
+
+export interface LinterResult extends LintResult {
+  positions?: OffsetPositions;
+}
+
 interface Job {
-  resolve(r: LintResult): void;
+  resolve(r: LinterResult): void;
   reject(e: unknown): void;
 }
 
@@ -28,11 +35,11 @@ export class Linter {
   private readonly jobs = new Map<number, Job>();
   constructor(private readonly log: Logger, private readonly workerScript: string | undefined) {}
 
-  run(text: string, options: PlainLintOptions): Promise<LintResult> {
+  run(text: string, options: PlainLintOptions): Promise<LinterResult> {
     if (text.length < BIG_TEXT || !this.workerScript) return Promise.resolve(lintLogged(text, options, (m) => this.log.error(m)));
     const worker = this.ensureWorker();
     const id = this.nextId++;
-    return new Promise<LintResult>((resolve, reject) => {
+    return new Promise<LinterResult>((resolve, reject) => {
       this.jobs.set(id, { resolve, reject });
       worker.postMessage({ id, text, options });
     });
@@ -41,7 +48,7 @@ export class Linter {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const w = new Worker(this.workerScript!, { workerData: { role: WORKER_ROLE } });
-    w.on('message', (m: { id: number; result?: LintResult; error?: string; ruleErrors?: string[] }) => {
+    w.on('message', (m: { id: number; result?: LinterResult; error?: string; ruleErrors?: string[] }) => {
       for (const e of m.ruleErrors ?? []) this.log.error(e);
       const job = this.jobs.get(m.id);
       this.jobs.delete(m.id);
@@ -73,7 +80,8 @@ export function serveLintJobs(port: { on(ev: 'message', cb: (m: { id: number; te
   port.on('message', ({ id, text, options }) => {
     try {
       const ruleErrors: string[] = [];
-      const result = lintLogged(text, options, (m) => ruleErrors.push(m));
+      const result: LinterResult = lintLogged(text, options, (m) => ruleErrors.push(m));
+      result.positions = positionsOf(text, result.findings);
       port.postMessage({ id, result, ruleErrors });
     } catch (e) {
       port.postMessage({ id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
@@ -87,4 +95,19 @@ function lintLogged(text: string, options: PlainLintOptions, log: (m: string) =>
     ...options,
     onRuleError: (rule, e) => log(`rule ${rule.name} failed on ${options.fileName ?? 'a document'}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
   });
+}
+
+function positionsOf(text: string, findings: readonly Finding[]): OffsetPositions {
+  const lines = new LineIndex(text);
+  const out: OffsetPositions = {};
+  const add = (o: number, len: number) => {
+    out[o] = lines.position(o);
+    out[o + len] = lines.position(o + len);
+  };
+  for (const f of findings) {
+    add(f.offset, f.length);
+    for (const r of f.related ?? []) add(r.offset, r.length);
+    for (const x of f.fixes ?? []) for (const e of x.edits) add(e.offset, e.length);
+  }
+  return out;
 }

@@ -6,7 +6,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from '../engine';
 import { Analyzer, uriToPath } from './analyzer';
 import { directoryExcluded, relativePath, selectedByGlobs } from './documentGate';
-import { toDiagnostics } from './diagnostics';
+import { precomputed, toDiagnostics } from './diagnostics';
+import { Positions } from './convert';
 import { Logger } from './logger';
 import { EditorSettings } from './settings';
 import { ScanWorkspaceResult } from './protocol';
@@ -90,8 +91,9 @@ export class WorkspaceScanner {
         this.forget(file);
         return 0;
       }
-      const lines = new LineIndex(text);
-      await this.connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(outcome.findings, { positionAt: (o) => lines.position(o) }, uri) });
+      const lines = outcome.positions ? undefined : new LineIndex(text);
+      const positions: Positions = outcome.positions ? precomputed(outcome.positions, { positionAt: () => ({ line: 0, character: 0 }) }) : { positionAt: (o) => lines!.position(o) };
+      await this.connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(outcome.findings, positions, uri) });
       this.published.set(file, uri);
       return outcome.findings.length;
     } catch (e) {
