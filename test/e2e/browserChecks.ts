@@ -14,6 +14,17 @@ async function expectTexts(page: Page, selector: string, texts: string[]): Promi
   }
 }
 
+async function expectGone(page: Page, selector: string, texts: string[]): Promise<void> {
+  for (const text of texts) {
+    const rows = page.locator(selector).filter({ hasText: text });
+    const deadline = Date.now() + TIMEOUT;
+    while ((await rows.count()) > 0) {
+      if (Date.now() > deadline) throw new Error(`"${text}" is still shown`);
+      await page.waitForTimeout(100);
+    }
+  }
+}
+
 export async function runUiCheck(page: Page, req: UiRequest, screenshotDir: string): Promise<void> {
   switch (req.step) {
     case 'squiggle':
@@ -30,6 +41,14 @@ export async function runUiCheck(page: Page, req: UiRequest, screenshotDir: stri
       const [container, ...rows] = req.texts;
       await page.locator(`.activitybar .action-item a[aria-label^="${container}"], .activitybar .action-item[aria-label^="${container}"]`).first().waitFor({ state: 'visible', timeout: TIMEOUT });
       await expectTexts(page, '.part.sidebar .monaco-list-row', rows);
+      await expectGone(page, '.part.sidebar .monaco-list-row', req.absent ?? []);
+      break;
+    }
+    case 'input': {
+      const box = page.locator('.quick-input-widget .quick-input-box input').first();
+      await box.waitFor({ state: 'visible', timeout: TIMEOUT });
+      await box.fill(req.texts[0] ?? '');
+      await box.press('Enter');
       break;
     }
     default:

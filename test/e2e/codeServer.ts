@@ -45,6 +45,18 @@ export function freePort(): Promise<number> {
   });
 }
 
+const USER_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'chat.disableAIFeatures': true,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+};
+
 export interface CodeServer {
   port: number;
   origin: string;
@@ -73,6 +85,10 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   const env = sandboxEnv(opts.sandbox, opts.env);
   const config = path.join(opts.sandbox, 'config.yaml');
   fs.writeFileSync(config, 'auth: none\n');
+  // A quiet window: no chat side bar, welcome page, tips or update checks.
+  const userDir = path.join(opts.sandbox, 'user-data', 'User');
+  fs.mkdirSync(userDir, { recursive: true });
+  fs.writeFileSync(path.join(userDir, 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
   const common = [
     '--config', config,
     '--user-data-dir', path.join(opts.sandbox, 'user-data'),

@@ -8,9 +8,12 @@ export const OUTPUT_MARKER = 'connect-guard-e2e:out ';
 export const UI_MARKER = 'connect-guard-e2e:ui ';
 
 export interface UiRequest {
-  step: 'squiggle' | 'problems' | 'hover' | 'tree';
+  /** `input` types texts[0] into the open input box and presses Enter, as a user would. */
+  step: 'squiggle' | 'problems' | 'hover' | 'tree' | 'input';
   /** Texts that must be visible in the checked part of the page. */
   texts: string[];
+  /** Texts that must not be (or no longer be) visible there. */
+  absent?: string[];
   /** File name for a screenshot of the whole page, e.g. `hover.png`. */
   screenshot?: string;
 }

@@ -12,7 +12,7 @@ import { OUTPUT_MARKER, SuiteResults } from '../protocol';
 const Mocha = require('mocha/lib/mocha.cjs') as typeof import('mocha');
 
 // Order matters only for the last file: it leaves the window as the screenshots show it.
-const FILES = ['activation', 'diagnostics', 'quickfix', 'authoring', 'findingsTree', 'commands', 'settings', 'ui'];
+const FILES = ['activation', 'diagnostics', 'quickfix', 'assist', 'authoring', 'findingsTree', 'commands', 'settings', 'ui'];
 
 export function run(): Promise<void> {
   // The workbench forwards console messages unformatted; format them here, line by line.
@@ -20,7 +20,8 @@ export function run(): Promise<void> {
   base.consoleLog = (...args: unknown[]) => {
     for (const line of util.format(...args).split('\n')) console.log(`${OUTPUT_MARKER}${line}`);
   };
-  const mocha = new Mocha({ ui: 'bdd', color: false, reporter: 'spec', timeout: 30_000, slow: 5_000 });
+  // CONNECT_GUARD_E2E_GREP runs only the matching tests, while working on them.
+  const mocha = new Mocha({ ui: 'bdd', color: false, reporter: 'spec', timeout: 30_000, slow: 5_000, grep: process.env.CONNECT_GUARD_E2E_GREP });
   for (const f of FILES) {
     const file = path.join(__dirname, `${f}.test.js`);
     if (fs.existsSync(file)) mocha.addFile(file);
