@@ -86,6 +86,13 @@ describe('cloudtrail scanner', () => {
     assert.deepStrictEqual(s.shapeProblems.map((p) => [p.offset, p.length]), [[at(text, '{"eventVersion": "1.11"}').offset, at(text, '{"eventVersion": "1.11"}').length]]);
   });
 
+  it('skips comments between records and records them for json-syntax', () => {
+    const text = `// exported by a script\n{"Records": [\n/* first */ ${JSON.stringify(a)}\n]}`;
+    const s = new CloudTrailScanner(text);
+    assert.deepStrictEqual([...s.records()].map((r) => (r.value as { eventName: string }).eventName), ['CreateUser']);
+    assert.deepStrictEqual(s.comments, [at(text, '// exported by a script'), at(text, '/* first */')]);
+  });
+
   it('returns nothing for empty or blank text, and handles a BOM', () => {
     assert.deepStrictEqual([...scanRecords('')], []);
     assert.deepStrictEqual([...scanRecords(' \n\t')], []);

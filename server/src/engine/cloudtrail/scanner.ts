@@ -35,6 +35,8 @@ const RBRACK = 93;
 const COMMA = 44;
 const COLON = 58;
 const NL = 10;
+const SLASH = 47;
+const STAR = 42;
 
 function isWs(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9 || c === 0xfeff;
@@ -247,10 +249,24 @@ export class CloudTrailScanner {
     }
   }
 
+  /** Skips whitespace and comments between records (comments are recorded: JSON has none). */
   private skipWs(i: number, limit: number): number {
     const text = this.text;
-    while (i < limit && isWs(text.charCodeAt(i))) i++;
-    return i;
+    for (;;) {
+      while (i < limit && isWs(text.charCodeAt(i))) i++;
+      if (i + 1 >= limit || text.charCodeAt(i) !== SLASH) return i;
+      const next = text.charCodeAt(i + 1);
+      let end: number;
+      if (next === SLASH) {
+        end = text.indexOf('\n', i);
+        if (end < 0 || end > limit) end = limit;
+      } else if (next === STAR) {
+        end = text.indexOf('*/', i + 2);
+        end = end < 0 || end + 2 > limit ? limit : end + 2;
+      } else return i;
+      this.comments.push({ offset: i, length: end - i });
+      i = end;
+    }
   }
 
   /** End (exclusive) of the string opening at `i`; an unterminated string ends at the line break. */
