@@ -44,8 +44,9 @@ function renameOperator(op: Property, siblings: Property[], to: string, title = 
   return [fix(title, [replaceNode(op.key, to)], preferred)];
 }
 
-function spell(op: ParsedOperator, base: string, ifExists = op.ifExists, qualifier: string | undefined = op.qualifier): string {
-  return `${qualifier ? qualifier + ':' : ''}${base}${ifExists ? 'IfExists' : ''}`;
+/** The operator key for `base`, keeping IfExists and the qualifier unless told otherwise. */
+function spell(op: ParsedOperator, base: string, keepQualifier = true): string {
+  return `${keepQualifier && op.qualifier ? op.qualifier + ':' : ''}${base}${op.ifExists ? 'IfExists' : ''}`;
 }
 
 function checkOperator(ctx: RuleContext, s: Statement, op: Property, siblings: Property[]): void {
@@ -98,7 +99,7 @@ function checkEntry(ctx: RuleContext, s: Statement, op: Property, siblings: Prop
   }
   if (keyInfo && info.family !== 'Null') {
     // Removing a qualifier renames the whole block, so only offer it when the block has this one key.
-    const drop = keysInBlock === 1 ? renameOperator(op, siblings, spell(parsed, info.name, parsed.ifExists, undefined), 'Remove the set qualifier') : [];
+    const drop = keysInBlock === 1 ? renameOperator(op, siblings, spell(parsed, info.name, false), 'Remove the set qualifier') : [];
     if (parsed.qualifier === 'ForAllValues' && !multivalued) {
       ctx.report({
         ...keyAt,
