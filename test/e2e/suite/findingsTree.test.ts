@@ -26,6 +26,7 @@ describe('findings tree', () => {
 
   it('lists the workspace files with findings, in the activity-bar container', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await open('guardrails/protect-connect.scp.json');
     await vscode.commands.executeCommand(`${VIEW}.focus`);
     await expectInPage({
       step: 'tree',
