@@ -103,6 +103,22 @@ describe('protocol: workspace scan, file events, settings', function () {
     void c.rpc.sendNotification('textDocument/didClose', { textDocument: { uri } });
   });
 
+  it('a cancelled scan stops early and answers RequestCancelled; the server keeps serving', async () => {
+    for (let i = 0; i < 400; i++) write(`many/p${String(i).padStart(3, '0')}.identity.json`, POLICY_NO_VERSION);
+    const { CancellationTokenSource } = await import('vscode-jsonrpc/node');
+    const source = new CancellationTokenSource();
+    const before = c.published.length;
+    const pending = c.rpc.sendRequest('connectGuard/scanWorkspace', {}, source.token);
+    setTimeout(() => source.cancel(), 30);
+    await assert.rejects(pending, (e: { code?: number }) => e.code === -32800);
+    const scanned = new Set(c.published.slice(before).map((p) => p.uri).filter((u) => u.includes('/many/')));
+    assert.ok(scanned.size < 400, `the scan went on after cancellation (${scanned.size} files)`);
+    const r: { files: number } = await c.rpc.sendRequest('connectGuard/scanWorkspace', {});
+    assert.strictEqual(r.files, 403);
+    fs.rmSync(path.join(dir, 'many'), { recursive: true });
+    await c.rpc.sendRequest('connectGuard/scanWorkspace', {});
+  });
+
   it('an open document owns its diagnostics; closing it hands the file back to the scan', async () => {
     const uri = uriOf('policies/dev.identity.json');
     c.open(uri, CLEAN);

@@ -22,6 +22,12 @@ export interface RefactorResult {
   problem?: string;
 }
 
+/** Server health for tests and bug reports: the longest the main thread was blocked since the last reset. */
+export const STATS = 'connectGuard/stats';
+export interface StatsResult {
+  maxEventLoopDelayMs: number;
+}
+
 export const LIST_TEMPLATES = 'connectGuard/listTemplates';
 export interface TemplateSummary {
   id: string;

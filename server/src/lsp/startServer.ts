@@ -2,6 +2,7 @@ import {
   Connection, DidChangeConfigurationNotification, FileChangeType, InitializeParams, InitializeResult, TextDocuments, TextDocumentSyncKind, CodeActionKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { monitorEventLoopDelay } from 'perf_hooks';
 import { loadIamData, IamData } from '../engine';
 import { CONFIG_FILE_NAME } from '../node/configLoader';
 import { Analyzer, Folders, uriToPath } from './analyzer';
@@ -10,7 +11,7 @@ import { CodeActionsHandler, REWRITE_KIND, TEMPLATE_KIND } from './codeActions';
 import { DiagnosticsScheduler } from './diagnostics';
 import { Linter } from './linter';
 import { connectionLogger } from './logger';
-import { FIX_ALL_KIND, LIST_TEMPLATES, REFACTOR, RefactorParams, RefactorResult, SCAN_WORKSPACE, ScanWorkspaceResult } from './protocol';
+import { FIX_ALL_KIND, LIST_TEMPLATES, REFACTOR, RefactorParams, RefactorResult, SCAN_WORKSPACE, ScanWorkspaceResult, STATS, StatsResult } from './protocol';
 import { listTemplates, refactor } from './refactorRequest';
 import { guard, runSafe } from './runSafe';
 import { SettingsProvider } from './settings';
@@ -114,7 +115,17 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onRequest<ScanWorkspaceResult, void>(SCAN_WORKSPACE, (_params, token) => runSafe(log, 'scan', token, { files: 0, findings: 0, skipped: 0 }, () => scanner.scan(token)));
   connection.onRequest<RefactorResult, void>(REFACTOR, (params: RefactorParams, token) => runSafe(log, 'refactor', token, { problem: 'connect-guard failed on this document; see its output channel.' }, () => refactor(documents, params, iam)));
   connection.onRequest(LIST_TEMPLATES, () => listTemplates());
-  connection.onShutdown(() => linter.dispose());
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
+  connection.onRequest(STATS, (params: { reset?: boolean } | undefined): StatsResult => {
+    const result = { maxEventLoopDelayMs: loopDelay.max / 1e6 };
+    if (params?.reset) loopDelay.reset();
+    return result;
+  });
+  connection.onShutdown(() => {
+    loopDelay.disable();
+    linter.dispose();
+  });
 
   documents.listen(connection);
   connection.listen();

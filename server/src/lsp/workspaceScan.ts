@@ -51,8 +51,12 @@ export class WorkspaceScanner {
         await this.walk(folder, folder, settings, targets, gen);
       }
       const seen = new Set<string>();
+      let complete = true;
       for (let i = 0; i < targets.length; i++) {
-        if (gen !== this.generation || token?.isCancellationRequested || progress?.token.isCancellationRequested) break;
+        if (gen !== this.generation || token?.isCancellationRequested || progress?.token.isCancellationRequested) {
+          complete = false;
+          break;
+        }
         const { file, settings } = targets[i];
         seen.add(file);
         progress?.report(Math.round((i / targets.length) * 100), path.basename(file));
@@ -64,7 +68,8 @@ export class WorkspaceScanner {
         result.files++;
         await yieldToEvents();
       }
-      if (gen === this.generation) for (const file of [...this.published.keys()]) if (!seen.has(file) && !this.isOpen(file)) this.forget(file);
+      // Only a scan that saw every file knows which published files are gone.
+      if (complete) for (const file of [...this.published.keys()]) if (!seen.has(file) && !this.isOpen(file)) this.forget(file);
     } finally {
       progress?.done();
     }
