@@ -7,7 +7,8 @@ function spans(text: string) {
   return [...scanRecords(text)].map((r) => ({ text: text.slice(r.start, r.end), name: (r.value as { eventName?: string } | undefined)?.eventName, malformed: !!r.syntaxErrors }));
 }
 
-describe('cloudtrail scanner', () => {
+describe('cloudtrail scanner', function () {
+  this.timeout(15000);
   const a = record({ eventName: 'CreateUser' });
   const b = record({ eventName: 'DeleteUser' });
 

@@ -5,7 +5,8 @@ import { resolveKind, resolveKindWithoutTree, ResolvedKind } from './kinds';
 import { RULES } from './registry';
 import { DEFAULT_SETTINGS, EngineSettings } from './config';
 import { DocumentKind, Finding, KindSource, Report, Rule, RuleContext, SEVERITY_ORDER, TimeWindow } from './types';
-import { lintCloudTrail } from './cloudtrail/lintCloudTrail';
+import { lintCloudTrailSteps } from './cloudtrail/lintCloudTrail';
+import { drain } from './cloudtrail/analyse';
 
 export interface LintOptions {
   /** Explicit kind (CLI --kind, editor language mode): strongest. */
@@ -34,13 +35,22 @@ export interface LintResult {
 
 /** Lints one document. Never throws for any input text. */
 export function lint(text: string, options: LintOptions = {}): LintResult {
+  return drain(lintSteps(text, options));
+}
+
+/**
+ * `lint` as a generator: a CloudTrail log yields every few hundred records so that an
+ * editor can interleave other documents and abandon stale runs (stop calling `next`);
+ * policies complete in the first step. The result is the generator's return value.
+ */
+export function* lintSteps(text: string, options: LintOptions = {}): Generator<void, LintResult> {
   // CloudTrail logs are analysed record by record, without a syntax tree of the whole
   // text; so the kind is decided first without one when name, settings or a sniff allow.
   const early = resolveKindWithoutTree({ explicit: options.kind, configKind: options.configKind, fileName: options.fileName, text });
-  if (early?.kind === 'cloudtrail') return withKindFinding(lintCloudTrail(text, early.source, options), early, options);
+  if (early?.kind === 'cloudtrail') return withKindFinding(yield* lintCloudTrailSteps(text, early.source, options), early, options);
   const json = parseJson(text);
   const resolved = early ?? resolveKind({ explicit: options.kind, configKind: options.configKind, fileName: options.fileName, root: json.root, text });
-  const findings = resolved.kind === 'cloudtrail' ? lintCloudTrail(text, resolved.source, options, json) : runRules(text, json, resolved.kind, resolved.source, options);
+  const findings = resolved.kind === 'cloudtrail' ? yield* lintCloudTrailSteps(text, resolved.source, options, json) : runRules(text, json, resolved.kind, resolved.source, options);
   return withKindFinding(findings, resolved, options);
 }
 

@@ -122,6 +122,17 @@ export interface CloudTrailPassResult {
  * for the rest of the pass and reported through `onError` (once), the others go on.
  */
 export function runCloudTrail(text: string, active: ActiveVisitor[], window?: TimeWindow, onError?: (rule: Rule, error: unknown) => void, scanner = new CloudTrailScanner(text)): CloudTrailPassResult {
+  return drain(runCloudTrailSteps(text, active, window, onError, scanner));
+}
+
+/** Records between two yields of the stepwise pass (a few ms of work). */
+export const RECORDS_PER_STEP = 512;
+
+/**
+ * `runCloudTrail` as a generator that yields every `RECORDS_PER_STEP` records, so that an
+ * editor can interleave other work and drop stale passes (just stop calling `next`).
+ */
+export function* runCloudTrailSteps(text: string, active: ActiveVisitor[], window?: TimeWindow, onError?: (rule: Rule, error: unknown) => void, scanner = new CloudTrailScanner(text)): Generator<void, CloudTrailPassResult> {
   let live = active.slice();
   let records = 0;
   let outsideWindow = 0;
@@ -131,6 +142,7 @@ export function runCloudTrail(text: string, active: ActiveVisitor[], window?: Ti
   };
   for (const rec of scanner.records()) {
     records++;
+    if (records % RECORDS_PER_STEP === 0) yield;
     if (window && (window.since !== undefined || window.until !== undefined)) {
       const t = eventTimeMs(rec.value);
       if (t !== undefined && ((window.since !== undefined && t < window.since) || (window.until !== undefined && t >= window.until))) {
@@ -155,4 +167,12 @@ export function runCloudTrail(text: string, active: ActiveVisitor[], window?: Ti
     }
   }
   return { scanner, records, outsideWindow };
+}
+
+/** Runs a stepwise generator to its end. */
+export function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
 }

@@ -7,7 +7,7 @@ import { readPolicy } from '../policy';
 import { jsonSyntax } from '../rules/grammar/jsonSyntax';
 import type { LintOptions } from '../lint';
 import { reportRuleError, sortFindings, toFinding } from '../lint';
-import { ActiveVisitor, CloudTrailRun, isCloudTrailRule, runCloudTrail } from './analyse';
+import { ActiveVisitor, CloudTrailRun, drain, isCloudTrailRule, runCloudTrailSteps } from './analyse';
 import { CloudTrailScanner } from './scanner';
 
 const NO_POLICY = readPolicy(undefined);
@@ -19,6 +19,11 @@ const NO_POLICY = readPolicy(undefined);
  * caller already parsed the whole text (the kind was guessed from the tree).
  */
 export function lintCloudTrail(text: string, kindSource: KindSource, options: LintOptions, json?: JsonDocument): Finding[] {
+  return drain(lintCloudTrailSteps(text, kindSource, options, json));
+}
+
+/** `lintCloudTrail` as a generator that yields every few hundred records (see `runCloudTrailSteps`). */
+export function* lintCloudTrailSteps(text: string, kindSource: KindSource, options: LintOptions, json?: JsonDocument): Generator<void, Finding[]> {
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const findings: Finding[] = [];
   const scanner = new CloudTrailScanner(text);
@@ -75,7 +80,7 @@ export function lintCloudTrail(text: string, kindSource: KindSource, options: Li
       reportRuleError(rule, error, options, settings, findings);
     }
   }
-  runCloudTrail(text, active, options.cloudtrailWindow, (rule, error) => reportRuleError(rule, error, options, settings, findings), scanner);
+  yield* runCloudTrailSteps(text, active, options.cloudtrailWindow, (rule, error) => reportRuleError(rule, error, options, settings, findings), scanner);
   for (const rule of others) {
     try {
       rule.check(context(rule, rule === jsonSyntax ? shallowJson : () => lazyJson));
