@@ -37,19 +37,33 @@ describe('protocol: a big CloudTrail log stays off the keystroke path', function
   });
   after(() => c.close());
 
-  it(`lints a ${(big.length / 1048576).toFixed(0)} MB log while other documents keep diagnostics and hovers (server main thread never blocked 100 ms)`, async () => {
+  it(`lints a ${(big.length / 1048576).toFixed(0)} MB log off the main thread: never blocked for 100 ms, other documents keep being served`, async () => {
     const bigUri = 'file:///protocol/big/october.cloudtrail.json';
     const smallUri = 'file:///protocol/big/dev.identity.json';
     const small = '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Allow", "Action": "connect:DescribeUser", "Resource": "*" }]\n}';
     c.open(smallUri, small);
     await c.waitForDiagnostics(smallUri);
-    const bigDone = c.waitForDiagnostics(bigUri, (d) => d.length > 0, 50000);
+
+    // 1. The requirement, measured where it holds: while the log is analysed the server's main thread is never blocked for 100 ms.
+    const firstDone = c.waitForDiagnostics(bigUri, (d) => d.length > 0, 50000);
     c.open(bigUri, big);
     // Requests are answered in order: once this returns the server holds the log (transport is the editor's cost, not analysis).
     await c.rpc.sendRequest('textDocument/hover', { textDocument: { uri: bigUri }, position: { line: 0, character: 0 } });
     await c.rpc.sendRequest('connectGuard/stats', { reset: true });
+    const ds = await firstDone;
+    const stats: { maxEventLoopDelayMs: number } = await c.rpc.sendRequest('connectGuard/stats', {});
+    assert.ok(stats.maxEventLoopDelayMs < 100, `server main thread blocked for ${stats.maxEventLoopDelayMs.toFixed(0)} ms`);
+    const sensitive = ds.filter((d) => d.code === 'ct-sensitive-connect-call');
+    assert.strictEqual(sensitive.length, 1);
+    assert.deepStrictEqual(sensitive[0].range, rangeIn(big, '"DeleteInstance"'));
+    assert.strictEqual((sensitive[0].data as { info: { principal: string } }).info.principal, 'arn:aws:sts::111122223333:assumed-role/ConnectAdmin/dana');
+
+    // 2. Seen from a busy client (its own pauses and CPU contention on two cores included): the log is edited and re-analysed while another document is edited and hovered.
+    const secondDone = c.waitForDiagnostics(bigUri, (d) => d.length > 0, 50000);
+    c.change(bigUri, 2, big.replace('"aws-cli/2.15.0"', '"aws-cli/2.15.1"'));
+    await c.rpc.sendRequest('textDocument/hover', { textDocument: { uri: bigUri }, position: { line: 0, character: 0 } });
     let finished = false;
-    void bigDone.then(() => (finished = true), () => (finished = true));
+    void secondDone.then(() => (finished = true), () => (finished = true));
     const hovers: number[] = [];
     const diagnostics: number[] = [];
     for (let v = 2; !finished && hovers.length < 200; v++) {
@@ -61,17 +75,9 @@ describe('protocol: a big CloudTrail log stays off the keystroke path', function
       await c.waitForDiagnostics(smallUri);
       diagnostics.push(Date.now() - t - 150 /* debounce */);
     }
-    const ds = await bigDone;
-    const stats: { maxEventLoopDelayMs: number } = await c.rpc.sendRequest('connectGuard/stats', {});
-    // The requirement, measured where it holds: the server's main thread was never blocked for 100 ms.
-    assert.ok(stats.maxEventLoopDelayMs < 100, `server main thread blocked for ${stats.maxEventLoopDelayMs.toFixed(0)} ms`);
-    // Seen from this client (its own pauses included), other documents kept being served.
+    await secondDone;
     assert.ok(hovers.length >= 2, `only ${hovers.length} measurement(s) while the log was analysed`);
     assert.ok(Math.max(...hovers, ...diagnostics) < 400, `hover latencies ${hovers.join(', ')} ms; diagnostics latencies after the debounce ${diagnostics.join(', ')} ms`);
-    const sensitive = ds.filter((d) => d.code === 'ct-sensitive-connect-call');
-    assert.strictEqual(sensitive.length, 1);
-    assert.deepStrictEqual(sensitive[0].range, rangeIn(big, '"DeleteInstance"'));
-    assert.strictEqual((sensitive[0].data as { info: { principal: string } }).info.principal, 'arn:aws:sts::111122223333:assumed-role/ConnectAdmin/dana');
   });
 
   it('drops results for a version of the log that was edited meanwhile', async () => {
