@@ -44,28 +44,40 @@ interface Applicability {
   sample: string[];
 }
 
-const MEMO = new WeakMap<IamData, Map<string, Applicability>>();
+const MEMO = new WeakMap<IamData, Map<string, Map<string, Applicability>>>();
 
-/** Memoised per (key, action patterns): the statement is re-linted on every keystroke. */
-function applicability(iam: IamData, keyLower: string, patterns: string[], not: boolean): Applicability {
+/**
+ * Per action list (the statement is re-linted on every keystroke), then per key: the
+ * expansion and its id string are built once per statement, not once per key.
+ */
+function applicabilityTable(iam: IamData, patterns: string[], not: boolean): (memoKey: string, keyLower: string) => Applicability {
   let memo = MEMO.get(iam);
   if (!memo) {
     memo = new Map();
     MEMO.set(iam, memo);
   }
-  const id = `${keyLower}\n${not ? '!' : '='}${patterns.map((p) => p.toLowerCase()).join('\n')}`;
-  let hit = memo.get(id);
-  if (hit) return hit;
-  const actions = expandPatterns(iam, patterns, not);
-  hit = { total: actions.size, unsupported: 0, sample: [] };
-  for (const a of actions) {
-    if (supports(iam, a, keyLower)) continue;
-    hit.unsupported++;
-    if (hit.sample.length < 5) hit.sample.push(a.fullName);
+  const id = `${not ? '!' : '='}${patterns.map((p) => p.toLowerCase()).join('\n')}`;
+  let table = memo.get(id);
+  if (!table) {
+    if (memo.size > 200) memo.clear();
+    table = new Map();
+    memo.set(id, table);
   }
-  if (memo.size > 1000) memo.clear();
-  memo.set(id, hit);
-  return hit;
+  let actions: ReadonlySet<ActionInfo> | undefined;
+  const t = table;
+  return (memoKey, keyLower) => {
+    let hit = t.get(memoKey);
+    if (hit) return hit;
+    actions ??= expandPatterns(iam, patterns, not);
+    hit = { total: actions.size, unsupported: 0, sample: [] };
+    for (const a of actions) {
+      if (supports(iam, a, keyLower)) continue;
+      hit.unsupported++;
+      if (hit.sample.length < 5) hit.sample.push(a.fullName);
+    }
+    t.set(memoKey, hit);
+    return hit;
+  };
 }
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -101,7 +113,7 @@ export const conditionKeyNotApplicable: Rule = {
       if (!s.effect) continue;
       const el = actionElement(s);
       if (!el || !el.items.length) continue;
-      const patterns = el.items.map((i) => i.value);
+      const applicability = applicabilityTable(ctx.iam, el.items.map((i) => i.value), el.not);
       for (const e of conditionEntries(s)) {
         const op = parseOperator(e.operator.name);
         const whenAbsent = trueWhenKeyAbsent(op);
@@ -111,7 +123,8 @@ export const conditionKeyNotApplicable: Rule = {
         const lower = e.key.name.toLowerCase();
         const global = info.category !== undefined || lower.startsWith('aws:');
         if (global && !isTagKey(lower)) continue;
-        const app = applicability(ctx.iam, lower, patterns, el.not);
+        // A family's support depends on the family only (aws:ResourceTag/<any tag key>).
+        const app = applicability(info.key.toLowerCase(), lower);
         if (!app.unsupported) continue;
         const list = app.sample.join(', ') + (app.unsupported > app.sample.length ? ` and ${n(app.unsupported - app.sample.length)} more` : '');
         const who = app.unsupported === app.total
