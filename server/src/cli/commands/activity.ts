@@ -2,7 +2,7 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { ActivitySummary } from '../../engine/cloudtrail';
 import { expandInputs, WalkProblem } from '../files';
-import { readTextFile } from '../readInput';
+import { streamRecords } from '../recordStream';
 import { CliIO, Command, EXIT, UsageError, paint } from '../io';
 import { isCloudTrailDigest, mayHoldWindow, Progress, timeWindow } from '../cloudtrailInputs';
 
@@ -30,16 +30,28 @@ export const activityCommand: Command = {
     const problems: WalkProblem[] = [];
     const files = expandInputs(positionals.map((p) => path.resolve(io.cwd, p)), problems).filter((f) => !isCloudTrailDigest(f) && mayHoldWindow(f, window));
 
-    // One file's text alive at a time: the summary keeps counts only.
+    // Records are streamed from bytes (one chunk and one record in memory); the summary keeps counts only.
     const summary = new ActivitySummary(window);
     const progress = new Progress(io, files.length);
-    files.forEach((abs, i) => {
+    for (const [i, abs] of files.entries()) {
       const display = path.relative(io.cwd, abs) || path.basename(abs);
       progress.tick(i, display);
-      const read = readTextFile(abs);
-      if (read.text === undefined) problems.push({ path: display, message: read.problem! });
-      else summary.addText(read.text);
-    });
+      summary.files++;
+      try {
+        const records = streamRecords(abs);
+        for (;;) {
+          const r = await records.next();
+          if (r.done) {
+            if (r.value.unfinishedBytes) problems.push({ path: display, message: `ends inside a record (${r.value.unfinishedBytes} bytes): the file is truncated` });
+            break;
+          }
+          summary.addRecord(r.value.value, r.value.malformed);
+        }
+      } catch (e) {
+        const err = e as NodeJS.ErrnoException;
+        problems.push({ path: display, message: err.code === 'Z_DATA_ERROR' || err.code === 'Z_BUF_ERROR' ? `not a valid gzip file (${err.message})` : `cannot read (${err.code ?? err.message})` });
+      }
+    }
     progress.done();
 
     for (const p of problems) io.err(`connect-guard: ${p.path}: ${p.message}\n`);

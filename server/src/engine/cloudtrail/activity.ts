@@ -31,14 +31,13 @@ export class ActivitySummary {
   addText(text: string): void {
     this.files++;
     const scanner = new CloudTrailScanner(text);
-    for (const rec of scanner.records()) {
-      this.records++;
-      if (rec.syntaxErrors) this.malformed++;
-      this.addRecord(rec.value);
-    }
+    for (const rec of scanner.records()) this.addRecord(rec.value, !!rec.syntaxErrors);
   }
 
-  addRecord(record: unknown): void {
+  /** One record of the current file (count files with `files++` when records come from elsewhere). */
+  addRecord(record: unknown, malformed = false): void {
+    this.records++;
+    if (malformed) this.malformed++;
     if (!isObject(record)) return;
     const w = this.window;
     if (w && (w.since !== undefined || w.until !== undefined)) {
