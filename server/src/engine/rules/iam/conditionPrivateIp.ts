@@ -18,8 +18,8 @@ export const conditionPrivateIp: Rule = {
   fixable: true,
   docs: {
     rationale: 'Service administrators of Amazon Connect are often fenced to the corporate network with aws:SourceIp. Written with the office\'s private ranges (10.0.0.0/8), the Allow never applies, or a Deny guardrail with NotIpAddress denies everyone, including the break-glass path.',
-    bad: '{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Allow",\n    "Action": "connect:UpdateSecurityProfile",\n    "Resource": "*",\n    "Condition": { "IpAddress": { "aws:SourceIp": "10.0.0.0/8" } }\n  }]\n}',
-    good: '{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Allow",\n    "Action": "connect:UpdateSecurityProfile",\n    "Resource": "*",\n    "Condition": { "IpAddress": { "aws:VpcSourceIp": "10.0.0.0/8" } }\n  }]\n}',
+    bad: '{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Allow",\n    "Action": "connect:UpdateSecurityProfile",\n    "Resource": "arn:aws:connect:eu-west-2:111122223333:instance/0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9/security-profile/*",\n    "Condition": { "IpAddress": { "aws:SourceIp": "10.0.0.0/8" } }\n  }]\n}',
+    good: '{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Allow",\n    "Action": "connect:UpdateSecurityProfile",\n    "Resource": "arn:aws:connect:eu-west-2:111122223333:instance/0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9/security-profile/*",\n    "Condition": {\n      "IpAddress": { "aws:VpcSourceIp": "10.0.0.0/8" },\n      "StringEquals": { "aws:SourceVpce": "vpce-0a1b2c3d4e5f60718" }\n    }\n  }]\n}',
     fix: 'For traffic through VPC endpoints use aws:VpcSourceIp (paired with aws:SourceVpc or aws:SourceVpce); for traffic over the internet list the public egress ranges of the network under aws:SourceIp. When every range is private, the quick-fix renames the key to aws:VpcSourceIp.',
     notes: 'Private means RFC 1918 (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16) and IPv6 unique-local (fc00::/7).',
   },

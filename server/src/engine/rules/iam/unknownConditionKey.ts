@@ -42,7 +42,7 @@ export const unknownConditionKey: Rule = {
   accessAnalyzer: ['Invalid condition key format', 'Invalid global condition key', 'Invalid service condition key', 'Invalid service', 'Missing tag key in condition', 'Deprecated global condition key'],
   fixable: true,
   docs: {
-    rationale: 'Tag-based access control in Amazon Connect hangs on keys such as `aws:ResourceTag/Role` and `connect:InstanceId`. A misspelt key (`aws:ResourceTags/Role`, `connect:InstanceID` is fine, `connect:Instance` is not) makes the condition fail for every request: the developer persona loses access, or a Deny guardrail silently stops protecting the instance.',
+    rationale: 'Tag-based access control in Amazon Connect hangs on keys such as `aws:ResourceTag/Role` and `connect:InstanceId`. A misspelt key (`aws:ResourceTags/Role`, `connect:Instance`) makes the condition fail for every request: the developer persona loses access, or a Deny guardrail silently stops protecting the instance.',
     bad: '{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Allow",\n    "Action": "connect:UpdateContactFlowContent",\n    "Resource": "*",\n    "Condition": { "StringEquals": { "aws:ResourceTags/Role": "Developer" } }\n  }]\n}',
     good: '{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Allow",\n    "Action": "connect:UpdateContactFlowContent",\n    "Resource": "*",\n    "Condition": { "StringEquals": { "aws:ResourceTag/Role": "Developer" } }\n  }]\n}',
     fix: 'Use a key from the IAM global condition keys or the service\'s page in the Service Authorization Reference. The quick-fix offers the nearest known keys (keeping your tag key), replaces `aws:ARN` with `aws:PrincipalArn` or `aws:SourceArn`, and spells keys in canonical case.',
