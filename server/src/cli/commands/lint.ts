@@ -59,7 +59,7 @@ export const lintCommand: Command = {
       const config = explicitConfig ?? resolver.forFile(abs);
       if (isIgnored(config, abs)) continue;
       const display = path.relative(io.cwd, abs) || path.basename(abs);
-      const read = readTextFile(abs);
+      const read = readWhole(abs);
       if (read.text === undefined) {
         problems.push({ path: display, message: read.problem! });
         continue;
@@ -101,6 +101,22 @@ function displayPath(io: CliIO, p: string): string {
   if (!path.isAbsolute(p)) return p;
   const rel = path.relative(io.cwd, p);
   return rel && !rel.startsWith('..') ? rel : p;
+}
+
+/**
+ * Reads a file as one text. A file too large for a JavaScript string (about 512 MB) is a
+ * problem to report, not a crash: `activity` streams such files record by record.
+ */
+function readWhole(abs: string): { text?: string; problem?: string } {
+  try {
+    return readTextFile(abs);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'ERR_STRING_TOO_LONG' || err instanceof RangeError) {
+      return { problem: 'too large to check as one text (over about 512 MB): split it by day or region, or summarise it with `connect-guard activity`, which streams it' };
+    }
+    return { problem: `cannot read (${err.code ?? err.message})` };
+  }
 }
 
 /** Applies preferred fixes until nothing changes (at most 5 passes; overlapping edits wait a pass). */
