@@ -1,5 +1,8 @@
-import { Rule, POLICY_KINDS } from '../../types';
+import { Rule, POLICY_KINDS, Report } from '../../types';
 import { ParseErrorCode } from 'jsonc-parser';
+
+/** Syntax findings listed one by one; the rest are summed up in one more finding. */
+export const MAX_SYNTAX_FINDINGS = 20;
 
 /** Finds a trailing comma just before `offset` (skipping whitespace). */
 function trailingCommaBefore(text: string, offset: number): number {
@@ -14,7 +17,7 @@ export const jsonSyntax: Rule = {
   defaultSeverity: 'error',
   short: 'The document is not valid JSON',
   description:
-    'IAM accepts strict JSON only: no comments, no trailing commas, no unquoted keys. connect-guard reports each syntax error and keeps checking the rest of the document.',
+    'IAM accepts strict JSON only: no comments, no trailing commas, no unquoted keys. connect-guard reports each syntax error (the first 20, then a count of the rest) and keeps checking the rest of the document.',
   kinds: [...POLICY_KINDS, 'cloudtrail'],
   tags: ['grammar'],
   accessAnalyzer: ['Json syntax error'],
@@ -31,8 +34,9 @@ export const jsonSyntax: Rule = {
       ctx.report({ message: 'The document is empty: IAM needs a JSON object with "Version" and "Statement".', offset: 0, length: 0 });
       return;
     }
+    const found: Report[] = [];
     for (const c of json.comments) {
-      ctx.report({
+      found.push({
         message: 'Comments are not allowed: IAM rejects JSON with comments.',
         offset: c.offset,
         length: c.length,
@@ -45,7 +49,7 @@ export const jsonSyntax: Rule = {
       if (comma >= 0) {
         if (seen.has(comma)) continue;
         seen.add(comma);
-        ctx.report({
+        found.push({
           message: 'Trailing comma: IAM rejects JSON with a comma before "}" or "]".',
           offset: comma,
           length: 1,
@@ -55,7 +59,21 @@ export const jsonSyntax: Rule = {
       }
       if (seen.has(-1 - e.offset)) continue;
       seen.add(-1 - e.offset);
-      ctx.report({ message: `${e.message}.`, offset: e.offset, length: e.length });
+      found.push({ message: `${e.message}.`, offset: e.offset, length: e.length });
     }
+    if (found.length <= MAX_SYNTAX_FINDINGS) {
+      for (const r of found) ctx.report(r);
+      return;
+    }
+    // Comments come first in `found`; report the earliest problems in the document.
+    found.sort((a, b) => a.offset - b.offset);
+    for (const r of found.slice(0, MAX_SYNTAX_FINDINGS)) ctx.report(r);
+    const rest = found.length - MAX_SYNTAX_FINDINGS;
+    const next = found[MAX_SYNTAX_FINDINGS];
+    ctx.report({
+      offset: next.offset,
+      length: next.length,
+      message: `${rest} more syntax error${rest === 1 ? '' : 's'} from here on (only the first ${MAX_SYNTAX_FINDINGS} are listed). Fix the first ones: later errors often follow from them. Is this file JSON at all?`,
+    });
   },
 };

@@ -1,5 +1,5 @@
-import { Rule, POLICY_KINDS } from '../../types';
-import { setAt } from '../../fixes';
+import { Rule, POLICY_KINDS, TextEdit } from '../../types';
+import { Node } from '../../json';
 
 export const missingVersion: Rule = {
   id: 'CG1002',
@@ -26,12 +26,21 @@ export const missingVersion: Rule = {
       message: 'No "Version": policy variables are not substituted and IAM uses the 2008 language. Add "Version": "2012-10-17".',
       offset: policy.root.offset,
       length: 1,
-      fixes: [{ title: 'Add "Version": "2012-10-17"', edits: addVersionEdits(ctx.text), preferred: true }],
+      fixes: [{ title: 'Add "Version": "2012-10-17"', edits: addVersionEdits(ctx.text, policy.root), preferred: true }],
     });
   },
 };
 
-/** Inserts Version as the first property, keeping the document's formatting. */
-function addVersionEdits(text: string) {
-  return setAt(text, ['Version'], '2012-10-17', { first: true });
+/**
+ * Inserts Version as the first property, copying the whitespace that precedes the
+ * current first property so the layout is kept. Built by hand: `modify` re-parses and
+ * re-formats the whole document, which is slow on large policies.
+ */
+function addVersionEdits(text: string, root: Node): TextEdit[] {
+  const first = root.children?.[0];
+  const entry = '"Version": "2012-10-17"';
+  if (!first) return [{ offset: root.offset + 1, length: 0, content: entry }];
+  // Only the whitespace right before the first property (a comment there stays put).
+  const gap = /\s*$/.exec(text.slice(root.offset + 1, first.offset))![0];
+  return [{ offset: first.offset, length: 0, content: `${entry},${gap.length ? gap : ' '}` }];
 }

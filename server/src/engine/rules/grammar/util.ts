@@ -1,0 +1,102 @@
+import { Node, Property } from '../../json';
+import { STATEMENT_ELEMENTS, POLICY_ELEMENTS, Statement } from '../../policy';
+import { DocumentKind, TextEdit } from '../../types';
+import { didYouMean } from '../../suggest';
+
+/** "a number", "an array"... for messages. */
+export function typeLabel(node: Node | undefined): string {
+  if (!node) return 'nothing';
+  switch (node.type) {
+    case 'array': return 'an array';
+    case 'object': return 'an object';
+    case 'null': return 'null';
+    default: return `a ${node.type}`;
+  }
+}
+
+/** The first character of an object or array: where "something is missing" is reported. */
+export function openingOf(node: Node): { offset: number; length: number } {
+  return { offset: node.offset, length: 1 };
+}
+
+/** The element an unknown key most likely meant: same name in another case first, then the nearest spelling. */
+export function suggestElement(name: string, allowed: readonly string[]): string | undefined {
+  const lower = name.toLowerCase();
+  const sameCase = allowed.find((a) => a.toLowerCase() === lower);
+  if (sameCase) return sameCase;
+  return didYouMean(name, allowed, 1)[0];
+}
+
+export const TOP_LEVEL: readonly string[] = POLICY_ELEMENTS;
+export const IN_STATEMENT: readonly string[] = STATEMENT_ELEMENTS;
+
+/**
+ * True when an unknown key of the object is a misspelling of one of `targets`: then
+ * `unknown-element` already reports it (with a rename fix) and a "missing" rule stays
+ * quiet, so one typo gives one finding.
+ */
+export function misspeltAs(props: readonly Property[], allowed: readonly string[], targets: readonly string[]): boolean {
+  for (const p of props) {
+    if (allowed.includes(p.name)) continue;
+    const s = suggestElement(p.name, allowed);
+    if (s && targets.includes(s)) return true;
+  }
+  return false;
+}
+
+/** A statement lacking both elements of a pair, unless a misspelt key explains it. */
+export function lacksPair(s: Statement, a: 'Action' | 'Resource' | 'Principal' | 'Effect', b?: string): boolean {
+  const names = b ? [a, b] : [a];
+  if (s.props.some((p) => names.includes(p.name))) return false;
+  return !misspeltAs(s.props, IN_STATEMENT, names);
+}
+
+/**
+ * Removes a property with its separating comma, keeping the neighbours' layout. Built
+ * by hand rather than with `modify`, which re-parses the whole document per fix.
+ */
+export function removeProperty(prop: Property): TextEdit {
+  const obj = prop.node.parent;
+  const siblings = obj?.children ?? [prop.node];
+  const i = siblings.indexOf(prop.node);
+  if (!obj || siblings.length === 1) {
+    if (!obj) return { offset: prop.node.offset, length: prop.node.length, content: '' };
+    return { offset: obj.offset + 1, length: obj.length - 2, content: '' };
+  }
+  if (i === siblings.length - 1) {
+    const prev = siblings[i - 1];
+    const start = prev.offset + prev.length;
+    return { offset: start, length: prop.node.offset + prop.node.length - start, content: '' };
+  }
+  return { offset: prop.node.offset, length: siblings[i + 1].offset - prop.node.offset, content: '' };
+}
+
+/** Renames a property's key in place. */
+export function renameKey(prop: Property, to: string): TextEdit {
+  return { offset: prop.key.offset, length: prop.key.length, content: JSON.stringify(to) };
+}
+
+/** Range of a node. */
+export function rangeOf(node: Node): { offset: number; length: number } {
+  return { offset: node.offset, length: node.length };
+}
+
+/** `"x"` quoted for messages, shortened when long. */
+export function quote(s: string, max = 60): string {
+  return JSON.stringify(s.length > max ? `${s.slice(0, max)}…` : s);
+}
+
+/** Capitalises the first letter (statement labels open sentences). */
+export function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** The kind of document, as the subject of a sentence. */
+export const KIND_NAMES: Record<DocumentKind, string> = {
+  identity: 'an identity policy',
+  scp: 'a service control policy',
+  endpoint: 'a VPC endpoint policy',
+  resource: 'a resource-based policy',
+  trust: 'a role trust policy',
+  cloudtrail: 'a CloudTrail log',
+};
