@@ -87,9 +87,9 @@ describe('condition-operator', () => {
       const text = policy('{ "Bool": { "aws:SecureTransport": ["true", "false"] } }');
       expectFindings(RULE, 'identity', text, 'error', [at(text, '["true", "false"]')]);
     });
-    it('hints at a CIDR with host bits set and fixes it to the network address (IPv4 and IPv6)', () => {
+    it('suggests (info) a CIDR with host bits set and fixes it to the network address (IPv4 and IPv6)', () => {
       const text = policy('{ "IpAddress": { "aws:SourceIp": ["203.0.113.5/24", "2001:db8::1/32"] } }');
-      const got = expectFindings(RULE, 'identity', text, 'hint', [at(text, '"203.0.113.5/24"'), at(text, '"2001:db8::1/32"')]);
+      const got = expectFindings(RULE, 'identity', text, 'info', [at(text, '"203.0.113.5/24"'), at(text, '"2001:db8::1/32"')]);
       assert.match(got[1].message, /2001:db8::\/32/);
       const fixed = expectFixRoundTrip(RULE, 'identity', text);
       assert.ok(fixed.includes('["203.0.113.0/24", "2001:db8::1/32"]'), fixed);
@@ -111,6 +111,10 @@ describe('condition-operator', () => {
       const text = policy('{ "ArnEquals": { "aws:SourceArn": "arn:aws:connect:eu-west-2:111122223333:instance/*" } }');
       expectFindings(RULE, 'identity', text, 'info', [at(text, '"arn:aws:connect:eu-west-2:111122223333:instance/*"')]);
       expectFixRoundTrip(RULE, 'identity', text);
+    });
+    it('rejects values of one key that mix JSON types', () => {
+      const text = policy('{ "NumericLessThan": { "aws:MultiFactorAuthAge": [3600, "7200"] } }');
+      expectFindings(RULE, 'identity', text, 'error', [at(text, '[3600, "7200"]')]);
     });
     it('rejects objects as condition values', () => {
       const text = policy('{ "StringEquals": { "aws:PrincipalAccount": { "a": 1 } } }');

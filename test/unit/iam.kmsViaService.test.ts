@@ -23,6 +23,12 @@ describe('kms-via-service', () => {
     const text = policy('{ "StringEquals": { "kms:ViaService": ["voiceid", "voiceid.eu-west-2.amazon.com"], "kms:EncryptionContext:aws:voiceid:domain:arn": "arn:aws:voiceid:eu-west-2:111122223333:UrXhGpC6GHWJdDmtXYPCuF" } }');
     expectFindings(RULE, 'resource', text, 'error', [at(text, '"voiceid"'), at(text, '"voiceid.eu-west-2.amazon.com"'), at(text, '"arn:aws:voiceid:eu-west-2:111122223333:UrXhGpC6GHWJdDmtXYPCuF"')]);
   });
+  it('checks identity policies too', () => {
+    const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:Decrypt","Resource":"arn:aws:kms:eu-west-2:111122223333:key/k","Condition":{"StringEquals":{"kms:ViaService":"voiceid.amazonaws.com"}}}]}';
+    expectFindings(RULE, 'identity', text, 'error', [at(text, '"voiceid.amazonaws.com"')]);
+    const fixed = expectFixRoundTrip(RULE, 'identity', text);
+    assert.ok(fixed.includes('"voiceid.eu-west-2.amazonaws.com"'), fixed);
+  });
   it('is silent on Regional endpoints, China endpoints, wildcards and domain ARNs', () => {
     expectNone(RULE, 'resource', policy(`{ "StringEquals": { "kms:ViaService": ["voiceid.eu-west-2.amazonaws.com", "connect.cn-north-1.amazonaws.com.cn"], "kms:EncryptionContext:aws:voiceid:domain:arn": "${DOMAIN}" }, "StringLike": { "kms:ViaService": "voiceid.*.amazonaws.com" } }`));
   });

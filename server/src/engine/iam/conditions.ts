@@ -162,7 +162,7 @@ export function scalarText(node: Node): string | undefined {
 /** Problems with one value under an operator family. */
 export interface ValueProblem {
   message: string;
-  /** AA class: 'warning' for type mismatches and epoch dates, 'hint' for improvable ranges. */
+  /** AA class: 'warning' for type mismatches and epoch dates, 'info' (AA suggestion) for improvable ranges. */
   severity: 'error' | 'warning' | 'info' | 'hint';
   /** A replacement value when the correction is mechanical. */
   replacement?: string;
@@ -214,7 +214,7 @@ export function checkValue(family: OperatorFamily, node: Node): ValueProblem | u
       if (!c) return { message: `IP operators take an IPv4 or IPv6 address or CIDR range (e.g. 203.0.113.0/24), not "${text}": the condition never matches.`, severity: 'warning' };
       const net = networkAddress(c);
       if (net !== undefined) {
-        return { message: `"${text}" has bits set after the /${prefixLength(c)} mask; IAM reads it as ${net}. Write the network address.`, severity: 'hint', replacement: net };
+        return { message: `"${text}" has bits set after the /${prefixLength(c)} mask; IAM reads it as ${net}. Write the network address.`, severity: 'info', replacement: net };
       }
       return undefined;
     }

@@ -135,6 +135,15 @@ function checkValues(ctx: RuleContext, op: Property, siblings: Property[], parse
       message: `Bool takes one value for ${key.name}: write "true" or "false", not a list.`,
     });
   }
+  const scalarTypes = new Set(values.filter((v) => scalarText(v) !== undefined).map((v) => v.type));
+  if (scalarTypes.size > 1 && key.value) {
+    ctx.report({
+      offset: key.value.offset,
+      length: key.value.length,
+      severity: 'error',
+      message: `The values of ${key.name} mix ${[...scalarTypes].join(' and ')} JSON types: IAM Access Analyzer rejects this. Write them all as strings.`,
+    });
+  }
   for (const v of values) {
     const problem = checkValue(info.family, v);
     if (problem) {

@@ -1,4 +1,4 @@
-import { Rule, RuleContext } from '../../types';
+import { Rule, RuleContext, POLICY_KINDS } from '../../types';
 import { conditionEntries } from '../../policy';
 import { Node } from '../../json';
 import { fix, replaceNode } from '../../fixes';
@@ -41,10 +41,10 @@ export const kmsViaService: Rule = {
   id: 'CG2056',
   name: 'kms-via-service',
   defaultSeverity: 'error',
-  short: 'kms:ViaService or the Voice ID encryption context in a key policy has the wrong shape',
+  short: 'kms:ViaService or the Voice ID encryption context key holds a value of the wrong shape',
   description:
     'kms:ViaService holds the endpoint of the service calling KMS for the principal, `service.<region>.amazonaws.com` (for Voice ID, `voiceid.eu-west-2.amazonaws.com`). `voiceid.amazonaws.com` is the service principal, not an endpoint, and never matches. The Voice ID encryption context key `kms:EncryptionContext:aws:voiceid:domain:arn` holds a Voice ID domain ARN.',
-  kinds: ['resource'],
+  kinds: POLICY_KINDS,
   tags: ['iam', 'conditions', 'kms', 'voiceid', 'data-protection'],
   accessAnalyzer: ['Invalid service principal format'],
   fixable: true,
@@ -53,7 +53,7 @@ export const kmsViaService: Rule = {
     bad: '{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Allow",\n    "Principal": { "AWS": "arn:aws:iam::111122223333:role/ConnectAdmin" },\n    "Action": ["kms:Decrypt", "kms:GenerateDataKey"],\n    "Resource": "*",\n    "Condition": {\n      "StringEquals": {\n        "kms:ViaService": "voiceid.amazonaws.com",\n        "kms:EncryptionContext:aws:voiceid:domain:arn": "arn:aws:voiceid:eu-west-2:111122223333:domain/UrXhGpC6GHWJdDmtXYPCuF"\n      }\n    }\n  }]\n}',
     good: '{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Allow",\n    "Principal": { "AWS": "arn:aws:iam::111122223333:role/ConnectAdmin" },\n    "Action": ["kms:Decrypt", "kms:GenerateDataKey"],\n    "Resource": "*",\n    "Condition": {\n      "StringEquals": {\n        "kms:ViaService": "voiceid.eu-west-2.amazonaws.com",\n        "kms:EncryptionContext:aws:voiceid:domain:arn": "arn:aws:voiceid:eu-west-2:111122223333:domain/UrXhGpC6GHWJdDmtXYPCuF"\n      }\n    }\n  }]\n}',
     fix: 'Write the endpoint with its Region: `voiceid.<region>.amazonaws.com`. When the policy\'s ARNs name exactly one Region, the quick-fix inserts it. Use the domain ARN from `voiceid:DescribeDomain` as the encryption context value.',
-    notes: 'Values with wildcards (`voiceid.*.amazonaws.com` under StringLike) or policy variables are not checked. China Regions end in `.amazonaws.com.cn`.',
+    notes: 'Checked in every policy kind: key policies, and identity policies or SCPs that grant or fence KMS use through Voice ID. Values with wildcards (`voiceid.*.amazonaws.com` under StringLike) or policy variables are not checked. China Regions end in `.amazonaws.com.cn`.',
   },
   check(ctx) {
     let region: string | undefined | null = null;
