@@ -103,7 +103,10 @@ export const recordStructure = cloudTrailRule(
         if (!isObject(ui)) {
           if (ui !== null || required.includes('userIdentity')) report(`"userIdentity" must be an object, not ${typeTypeOf(ui)}.`, at(r, ['userIdentity']));
         } else {
-          if (typeof ui.type !== 'string') report(`userIdentity has no string "type": the caller cannot be classified.`, r.node(['userIdentity', 'type']) ?? at(r, ['userIdentity']));
+          // Service events name the service in invokedBy and often carry no type.
+          if (typeof ui.type !== 'string') {
+            if (eventType !== 'AwsServiceEvent' || ui.type !== undefined) report(`userIdentity has no string "type": the caller cannot be classified.`, r.node(['userIdentity', 'type']) ?? at(r, ['userIdentity']), 'warning');
+          }
           else if (!IDENTITY_TYPES.has(ui.type)) report(`Unknown userIdentity.type "${ui.type}" (known: ${[...IDENTITY_TYPES].join(', ')}). AWS adds types; principal rules treat it as unknown.`, at(r, ['userIdentity', 'type']), 'info');
           const attrs = obj(obj(ui, 'sessionContext'), 'attributes');
           if (attrs && Object.prototype.hasOwnProperty.call(attrs, 'mfaAuthenticated')) {
