@@ -26,6 +26,11 @@ describe('service-principal-condition', () => {
     const text = policy('{ "Service": "connect.amazonaws.com" }', FN, '{ "StringEquals": { "aws:Referer": "x" } }');
     expectFindings(RULE, 'resource', text, 'info', [at(text, '"connect.amazonaws.com"')]);
   });
+  it('adds aws:SourceAccount beside an existing StringEquals key', () => {
+    const text = policy('{ "Service": "connect.amazonaws.com" }', FN, '{ "StringEquals": { "aws:Referer": "x" } }');
+    const fixed = expectFixRoundTrip(RULE, 'resource', text);
+    assert.ok(/"aws:Referer": "x",\s*"aws:SourceAccount": "111122223333"/.test(fixed), fixed);
+  });
   it('is silent with aws:SourceArn or aws:SourceAccount, for AWS principals, and for Deny', () => {
     expectNone(RULE, 'resource', policy('{ "Service": "connect.amazonaws.com" }', FN, '{ "ArnLike": { "aws:SourceArn": "arn:aws:connect:eu-west-2:111122223333:instance/*" } }'));
     expectNone(RULE, 'resource', policy('{ "Service": "connect.amazonaws.com" }', FN, '{ "StringEquals": { "aws:sourceaccount": "111122223333" } }'));
