@@ -10,6 +10,7 @@ describe('CloudTrail through lint()', function () {
   this.timeout(15000);
   it('recognises the kind without a tree: name convention, Records sniff, record sniff, array sniff', () => {
     assert.deepStrictEqual(lint(compactLog(record()), { fileName: '/logs/111122223333_CloudTrail_eu-west-2_20261001T0915Z_a1b2c3.json' }).kindSource, 'filename');
+    assert.deepStrictEqual(lint(compactLog(record()), { fileName: '/logs/111122223333_CloudTrail-Insight_eu-west-2_20261001T0915Z_a1b2c3.json.gz' }).kindSource, 'filename');
     const r = lint(log(record()));
     assert.deepStrictEqual([r.kind, r.kindSource, r.kindReason], ['cloudtrail', 'content', 'it has a "Records" array']);
     assert.strictEqual(lint(JSON.stringify(record(), null, 2)).kindReason, 'it looks like a CloudTrail event record');

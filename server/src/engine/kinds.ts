@@ -12,7 +12,7 @@ export const FILE_NAME_CONVENTIONS: readonly { pattern: RegExp; kind: DocumentKi
   { pattern: /\.(resource|kms|key-policy|keypolicy)\.json$/i, kind: 'resource', example: 'voiceid-key.kms.json' },
   { pattern: /\.(identity|iam|boundary)\.json$/i, kind: 'identity', example: 'developer.identity.json' },
   { pattern: /\.(cloudtrail|trail)\.(json|jsonl)$/i, kind: 'cloudtrail', example: 'october.cloudtrail.json' },
-  { pattern: /_CloudTrail_[a-z0-9-]+_\d{8}T\d{4}Z_[A-Za-z0-9]+\.json(\.gz)?$/i, kind: 'cloudtrail', example: '111122223333_CloudTrail_eu-west-2_20261001T0000Z_a1b2c3.json.gz' },
+  { pattern: /_CloudTrail(-Insight)?_[a-z0-9-]+_\d{8}T\d{4}Z_[A-Za-z0-9]+\.json(\.gz)?$/i, kind: 'cloudtrail', example: '111122223333_CloudTrail_eu-west-2_20261001T0000Z_a1b2c3.json.gz' },
   { pattern: /\.jsonl$/i, kind: 'cloudtrail', example: 'events.jsonl' },
 ];
 
