@@ -33,6 +33,20 @@ describe('unknown-condition-key', () => {
     assert.match(got[0].message, /needs a tag key/);
   });
 
+  it('reports a documentation placeholder left in a key name', () => {
+    const text = policy('{ "StringEquals": { "aws:ResourceTag/${TagKey}": "Developer" } }');
+    const [f] = expectFindings('unknown-condition-key', 'identity', text, 'error', [at(text, '"aws:ResourceTag/${TagKey}"')]);
+    assert.match(f.message, /placeholder \$\{TagKey\}/);
+    expectNone('unknown-condition-key', 'identity', policy('{ "StringEquals": { "aws:ResourceTag/${aws:PrincipalTag/Team}": "x" } }'));
+  });
+
+  it('reports spaces around a known key and trims them', () => {
+    const text = policy('{ "Bool": { " aws:MultiFactorAuthPresent ": "true" } }');
+    expectFindings('unknown-condition-key', 'identity', text, 'error', [at(text, '" aws:MultiFactorAuthPresent "')]);
+    const fixed = expectFixRoundTrip('unknown-condition-key', 'identity', text);
+    assert.ok(fixed.includes('{ "aws:MultiFactorAuthPresent": "true" }'), fixed);
+  });
+
   it('warns on the retired aws:ARN and offers both replacements', () => {
     const text = policy('{ "ArnLike": { "aws:ARN": "arn:aws:iam::111122223333:role/Admin" } }');
     const [f] = expectFindings('unknown-condition-key', 'identity', text, 'warning', [at(text, '"aws:ARN"')]);

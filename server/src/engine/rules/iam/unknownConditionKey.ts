@@ -57,6 +57,17 @@ export const unknownConditionKey: Rule = {
 
 function checkKey(ctx: RuleContext, key: string, node: Node): void {
   const at = { offset: node.offset, length: node.length };
+  const trimmed = key.trim();
+  if (trimmed !== key && trimmed && ctx.iam.conditionKey(trimmed)) {
+    ctx.report({ ...at, message: `"${key}" has spaces around the key name; IAM compares the key text exactly, so it is never in the request context. Write "${trimmed}".`, fixes: renameFixes(node, [trimmed]) });
+    return;
+  }
+  // `${TagKey}` copied from the reference; a real variable (`${aws:PrincipalTag/x}`) has a colon.
+  const placeholder = key.indexOf('${');
+  if (placeholder >= 0 && !key.slice(placeholder).includes(':')) {
+    ctx.report({ ...at, message: `"${key}" still holds the documentation placeholder ${key.slice(placeholder)}, which is literal text here. Replace it with the tag or attribute name (e.g. "${key.slice(0, placeholder)}Role").` });
+    return;
+  }
   const colon = key.indexOf(':');
   if (colon <= 0 || colon === key.length - 1 || /\s/.test(key)) {
     ctx.report({ ...at, message: `"${key}" is not a condition key: keys are written "prefix:name" (e.g. "aws:SourceIp", "connect:InstanceId").` });
