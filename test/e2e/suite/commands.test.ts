@@ -24,7 +24,15 @@ function findingArg(uri: vscode.Uri, d: vscode.Diagnostic) {
   };
 }
 
+// Each command below is run by a test in this file; a new contributed command needs one.
+const EXERCISED = ['scanWorkspace', 'insertTemplate', 'addTagCondition', 'scopeToInstance', 'showRuleDocumentation', 'restartServer', 'toggleGrouping', 'disableRule', 'applyFix', 'showOutput', 'revealFinding'].map((c) => `connectGuard.${c}`);
+
 describe('commands', () => {
+  it('every contributed command has an editor test here', () => {
+    const contributed: string[] = (manifest().contributes?.commands ?? []).map((c: { command: string }) => c.command);
+    assert.deepStrictEqual(contributed.filter((id) => !EXERCISED.includes(id)), [], 'add a test to test/e2e/suite/commands.test.ts and list the command in EXERCISED');
+  });
+
   it('every contributed command is registered', async () => {
     const registered = new Set(await vscode.commands.getCommands(true));
     const contributed: string[] = (manifest().contributes?.commands ?? []).map((c: { command: string }) => c.command);

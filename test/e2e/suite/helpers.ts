@@ -47,8 +47,14 @@ export function ours(uri: vscode.Uri, rule?: string): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE && (rule === undefined || ruleOf(d) === rule));
 }
 
+/** Fails at once, rather than after a wait, when the extension never activated. */
+function expectActive(): void {
+  assert.ok(extension().isActive, 'the extension is not active');
+}
+
 /** Waits until `rule` is reported on the file, and returns its diagnostics. */
 export function diagnosticsFor(uri: vscode.Uri, rule: string, timeoutMs?: number): Promise<vscode.Diagnostic[]> {
+  expectActive();
   return waitFor(`${rule} on ${vscode.workspace.asRelativePath(uri)} (have: ${describe(uri)})`, () => {
     const ds = ours(uri, rule);
     return ds.length > 0 && ds;
@@ -56,6 +62,7 @@ export function diagnosticsFor(uri: vscode.Uri, rule: string, timeoutMs?: number
 }
 
 export function noDiagnostic(uri: vscode.Uri, rule: string, timeoutMs?: number): Promise<true> {
+  expectActive();
   return waitFor(`${rule} to clear on ${vscode.workspace.asRelativePath(uri)}`, () => ours(uri, rule).length === 0, timeoutMs);
 }
 
