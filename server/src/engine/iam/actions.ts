@@ -26,10 +26,17 @@ export interface ActionElement {
   items: StringItem[];
 }
 
+// Several rules read the same statement in one lint: build its item list once.
+const elements = new WeakMap<Statement, ActionElement | null>();
+
 export function actionElement(s: Statement): ActionElement | undefined {
-  const prop = s.el.Action ?? s.el.NotAction;
-  if (!prop) return undefined;
-  return { prop, not: prop.name === 'NotAction', items: stringItems(prop.value) };
+  let hit = elements.get(s);
+  if (hit === undefined) {
+    const prop = s.el.Action ?? s.el.NotAction;
+    hit = prop ? { prop, not: prop.name === 'NotAction', items: stringItems(prop.value) } : null;
+    elements.set(s, hit);
+  }
+  return hit ?? undefined;
 }
 
 const expansions = new WeakMap<IamData, Map<string, ReadonlySet<ActionInfo>>>();

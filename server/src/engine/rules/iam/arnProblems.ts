@@ -89,6 +89,21 @@ function isUpperPlaceholder(word: string): boolean {
   return word.includes('_') && UPPER_SUFFIXES.some((x) => word.endsWith(x));
 }
 
+const memo = new WeakMap<IamData, Map<string, ArnProblem[]>>();
+
+/** `arnProblems`, memoised per catalogue: the same ARNs are checked on every keystroke. */
+export function arnProblemsCached(iam: IamData, v: string): ArnProblem[] {
+  let cache = memo.get(iam);
+  if (!cache) memo.set(iam, (cache = new Map()));
+  let hit = cache.get(v);
+  if (!hit) {
+    hit = arnProblems(iam, v);
+    if (cache.size > 5000) cache.clear();
+    cache.set(v, hit);
+  }
+  return hit;
+}
+
 /** Every problem of one Resource/NotResource string, most fundamental first. */
 export function arnProblems(iam: IamData, v: string): ArnProblem[] {
   if (/^\*+$/.test(v)) return [];

@@ -1,6 +1,6 @@
 import { Rule, POLICY_KINDS, Fix } from '../../types';
 import { stringItems } from '../../json';
-import { arnProblems } from './arnProblems';
+import { arnProblemsCached } from './arnProblems';
 import { rangeInString } from './stringRange';
 
 export const invalidArn: Rule = {
@@ -29,7 +29,7 @@ export const invalidArn: Rule = {
       const prop = s.el.Resource ?? s.el.NotResource;
       if (!prop) continue;
       for (const item of stringItems(prop.value)) {
-        for (const pr of arnProblems(ctx.iam, item.value)) {
+        for (const pr of arnProblemsCached(ctx.iam, item.value)) {
           const range = rangeInString(ctx.text, item.node, pr.start, pr.end);
           const fixes: Fix[] | undefined = pr.replace
             ? [{ title: pr.replace.title, edits: [{ offset: range.offset, length: range.length, content: pr.replace.content }], preferred: true }]

@@ -2,6 +2,8 @@ import { Rule, POLICY_KINDS } from '../../types';
 import { actionElement, patternCovers } from '../../iam/actions';
 import { hasWildcard } from '../../iam/wildcard';
 import { removeArrayItem } from '../../fixes';
+import { CappedReporter } from './listLimit';
+import { Node } from '../../json';
 
 export const redundantAction: Rule = {
   id: 'CG2006',
@@ -26,41 +28,47 @@ export const redundantAction: Rule = {
       const el = actionElement(s);
       const arr = el?.prop.value;
       if (!el || arr?.type !== 'array' || el.items.length < 2) continue;
-      const items = el.items;
+      // Items with their index in the array (non-strings skipped), for the removal edit.
+      const items: { value: string; node: Node; index: number }[] = [];
+      arr.children!.forEach((node, index) => {
+        if (node.type === 'string') items.push({ value: node.value as string, node, index });
+      });
       const lower = items.map((i) => i.value.toLowerCase());
-      const wild = items.map((i) => hasWildcard(i.value));
+      // Each distinct wildcard pattern once (first occurrence): duplicates are found by the map.
+      const patterns: number[] = [];
       const firstSeen = new Map<string, number>();
       for (let k = 0; k < items.length; k++) {
-        let by = -1;
-        let dup = false;
-        const seen = firstSeen.get(lower[k]);
-        if (seen !== undefined) {
-          by = seen;
-          dup = true;
-        } else {
-          firstSeen.set(lower[k], k);
-          for (let j = 0; j < items.length && by < 0; j++) {
-            if (j === k || !wild[j] || lower[j] === lower[k] || !patternCovers(lower[j], lower[k])) continue;
-            // Two patterns that cover each other: keep the first, report the later.
-            if (j > k && wild[k] && patternCovers(lower[k], lower[j])) continue;
-            by = j;
-          }
+        if (firstSeen.has(lower[k])) continue;
+        firstSeen.set(lower[k], k);
+        if (hasWildcard(lower[k])) patterns.push(k);
+      }
+      const out = new CappedReporter(ctx, el.prop, 'redundant items');
+      for (let k = 0; k < items.length; k++) {
+        const first = firstSeen.get(lower[k])!;
+        const dup = first !== k;
+        let by = dup ? first : -1;
+        for (let n = 0; !dup && n < patterns.length && by < 0; n++) {
+          const j = patterns[n];
+          if (j === k || !patternCovers(lower[j], lower[k])) continue;
+          // Two patterns that cover each other: keep the first, report the later.
+          if (j > k && hasWildcard(lower[k]) && patternCovers(lower[k], lower[j])) continue;
+          by = j;
         }
         if (by < 0) continue;
         const item = items[k];
         const other = items[by];
-        const index = arr.children!.indexOf(item.node);
-        ctx.report({
+        out.report(() => ({
           message: dup
             ? `"${item.value}" is listed twice in ${el.prop.name}: remove the repetition.`
             : `"${item.value}" is already matched by "${other.value}" in the same ${el.prop.name} list: the item changes nothing.`,
           offset: item.node.offset,
           length: item.node.length,
           related: [{ offset: other.node.offset, length: other.node.length, message: dup ? 'first listed here' : 'the covering pattern' }],
-          fixes: [{ title: `Remove "${item.value}"`, edits: [removeArrayItem(arr, index)], preferred: true }],
+          fixes: [{ title: `Remove "${item.value}"`, edits: [removeArrayItem(arr, item.index)], preferred: true }],
           data: { action: item.value },
-        });
+        }));
       }
+      out.finish();
     }
   },
 };

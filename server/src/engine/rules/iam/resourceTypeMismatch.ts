@@ -3,7 +3,7 @@ import { stringItems, StringItem, Node } from '../../json';
 import { ActionInfo, ResourceTypeInfo } from '../../iam/data';
 import { arnMatchesResourceType, isConnectSamlUserArn } from '../../iam/arn';
 import { hasWildcard, wildcardMatch } from '../../iam/wildcard';
-import { arnProblems } from './arnProblems';
+import { arnProblemsCached } from './arnProblems';
 
 function describeTypes(types: ResourceTypeInfo[]): string {
   const shown = types.slice(0, 3).map((t) => `${t.name} (${t.arn})`).join(', ');
@@ -32,10 +32,13 @@ export const resourceTypeMismatch: Rule = {
       if (s.effect !== 'Allow' || !s.el.Action || !s.el.Resource?.value) continue;
       const resources = stringItems(s.el.Resource.value);
       if (!resources.length || resources.some((r) => /^[*?]+$/.test(r.value) && wildcardMatch(r.value, '*'))) continue;
-      const arns = resources.filter((r) => arnProblems(iam, r.value).every((p) => p.severity === 'warning'));
+      const arns = resources.filter((r) => arnProblemsCached(iam, r.value).every((p) => p.severity === 'warning'));
       if (!arns.length) continue;
+      const seen = new Set<string>();
       for (const item of stringItems(s.el.Action.value)) {
-        if (hasWildcard(item.value)) continue;
+        const lower = item.value.toLowerCase();
+        if (hasWildcard(item.value) || item.value.length > 200 || seen.has(lower)) continue;
+        seen.add(lower);
         const colon = item.value.indexOf(':');
         if (colon < 0) continue;
         const action = iam.action(item.value.slice(0, colon).toLowerCase(), item.value.slice(colon + 1));

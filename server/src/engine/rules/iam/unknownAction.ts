@@ -3,6 +3,10 @@ import { actionElement, splitAction } from '../../iam/actions';
 import { hasWildcard } from '../../iam/wildcard';
 import { didYouMean } from '../../suggest';
 import { rangeInString } from './stringRange';
+import { CappedReporter } from './listLimit';
+
+/** Longer than any action name AWS has (63 characters today): not looked up. */
+const MAX_NAME = 128;
 
 export const unknownAction: Rule = {
   id: 'CG2002',
@@ -23,28 +27,45 @@ export const unknownAction: Rule = {
     notes: 'Action names are matched case-insensitively by IAM, so a name that differs only in case is not reported. If the action is new, update connect-guard (its data version is in the message) or turn the finding off for that line of work.',
   },
   check(ctx) {
+    // Suggestions per distinct name: a list may repeat one typo many times.
+    const memo = new Map<string, string[]>();
+    // Values already found correct: long lists repeat the same few actions.
+    const fine = new Set<string>();
+    const suggest = (service: string, name: string) => {
+      const key = `${service}:${name.toLowerCase()}`;
+      let hit = memo.get(key);
+      if (!hit) memo.set(key, (hit = name.length > MAX_NAME ? [] : didYouMean(name, ctx.iam.actionsOf(service).map((a) => a.name))));
+      return hit;
+    };
     for (const s of ctx.policy.statements) {
       const el = actionElement(s);
       if (!el) continue;
+      const out = new CappedReporter(ctx, el.prop, 'unknown actions');
       for (const item of el.items) {
+        if (fine.has(item.value)) continue;
         const parts = splitAction(item.value);
-        if (!parts || parts.name === '' || hasWildcard(item.value)) continue;
-        const service = parts.service.toLowerCase();
-        if (!ctx.iam.hasService(service) || ctx.iam.action(service, parts.name)) continue;
-        const range = rangeInString(ctx.text, item.node, parts.colon + 1, item.value.length);
-        const near = didYouMean(parts.name, ctx.iam.actionsOf(service).map((a) => a.name));
-        const hint = near.length ? ` Did you mean ${near.map((n) => `"${service}:${n}"`).join(', ')}?` : '';
-        ctx.report({
-          message: `"${parts.name}" is not an action of ${ctx.iam.serviceName(service) ?? service} in the IAM data (version ${ctx.iam.dataVersion}), so this item matches nothing.${hint} If AWS released it in the last few days, update connect-guard.`,
-          ...range,
-          fixes: near.map((n, i) => ({
-            title: `Change to "${n}"`,
-            edits: [{ offset: range.offset, length: range.length, content: n }],
-            ...(i === 0 && near.length === 1 ? { preferred: true } : {}),
-          })),
-          data: { action: item.value },
+        const service = parts?.service.toLowerCase() ?? '';
+        if (!parts || parts.name === '' || hasWildcard(item.value) || !ctx.iam.hasService(service) || (parts.name.length <= MAX_NAME && ctx.iam.action(service, parts.name))) {
+          fine.add(item.value);
+          continue;
+        }
+        out.report(() => {
+          const range = rangeInString(ctx.text, item.node, parts.colon + 1, item.value.length);
+          const near = suggest(service, parts.name);
+          const hint = near.length ? ` Did you mean ${near.map((n) => `"${service}:${n}"`).join(', ')}?` : '';
+          return {
+            message: `"${parts.name}" is not an action of ${ctx.iam.serviceName(service) ?? service} in the IAM data (version ${ctx.iam.dataVersion}), so this item matches nothing.${hint} If AWS released it in the last few days, update connect-guard.`,
+            ...range,
+            fixes: near.map((n, i) => ({
+              title: `Change to "${n}"`,
+              edits: [{ offset: range.offset, length: range.length, content: n }],
+              ...(i === 0 && near.length === 1 ? { preferred: true } : {}),
+            })),
+            data: { action: item.value },
+          };
         });
       }
+      out.finish();
     }
   },
 };

@@ -23,13 +23,24 @@ export const unknownServicePrefix: Rule = {
     notes: 'Condition-key prefixes are checked by `unknown-condition-key`. Prefixes containing `*` or `?` are checked by `wildcard-matches-nothing`.',
   },
   check(ctx) {
+    const memo = new Map<string, string[]>();
+    // Values already found correct: long lists repeat the same few actions.
+    const fine = new Set<string>();
+    const suggest = (service: string) => {
+      let hit = memo.get(service);
+      if (!hit) memo.set(service, (hit = service.length > 64 ? [] : didYouMean(service, ctx.iam.servicePrefixes())));
+      return hit;
+    };
     for (const s of ctx.policy.statements) {
       const el = actionElement(s);
       if (!el) continue;
       for (const item of el.items) {
+        if (fine.has(item.value)) continue;
         const parts = splitAction(item.value);
-        if (!parts || parts.service === '' || hasWildcard(parts.service)) continue;
-        if (ctx.iam.hasService(parts.service)) continue;
+        if (!parts || parts.service === '' || hasWildcard(parts.service) || ctx.iam.hasService(parts.service)) {
+          fine.add(item.value);
+          continue;
+        }
         const range = rangeInString(ctx.text, item.node, 0, parts.colon);
         const replace = (to: string) => [{ offset: range.offset, length: range.length, content: to }];
         const lower = parts.service.toLowerCase();
@@ -42,7 +53,7 @@ export const unknownServicePrefix: Rule = {
           });
           continue;
         }
-        const near = didYouMean(parts.service, ctx.iam.servicePrefixes());
+        const near = suggest(parts.service);
         const fixes: Fix[] = near.map((p, i) => ({ title: `Change to "${p}"`, edits: replace(p), ...(i === 0 && near.length === 1 ? { preferred: true } : {}) }));
         const hint = near.length ? ` Did you mean ${near.map((p) => `"${p}"`).join(', ')}?` : '';
         ctx.report({

@@ -1,6 +1,21 @@
 import { Rule, POLICY_KINDS } from '../../types';
 import { actionElement, splitAction } from '../../iam/actions';
-import { compileWildcard, hasWildcard } from '../../iam/wildcard';
+import { hasWildcard } from '../../iam/wildcard';
+import { ActionInfo } from '../../iam/data';
+
+// expandAction returns the same memoised array for the same pattern.
+const serviceCache = new WeakMap<ActionInfo[], string[]>();
+
+/** Services of an expansion, in catalogue order. */
+function servicesOf(matched: ActionInfo[]): string[] {
+  let hit = serviceCache.get(matched);
+  if (!hit) {
+    hit = [];
+    for (const a of matched) if (hit[hit.length - 1] !== a.service) hit.push(a.service);
+    serviceCache.set(matched, hit);
+  }
+  return hit;
+}
 import { rangeInString, contentRange } from './stringRange';
 
 export const wildcardMatchesNothing: Rule = {
@@ -21,12 +36,18 @@ export const wildcardMatchesNothing: Rule = {
     notes: 'Matching uses the bundled IAM data, which lags AWS by days: a pattern meant for a brand-new action may be reported until the data is updated.',
   },
   check(ctx) {
+    // Values already found unremarkable: long lists repeat the same few actions.
+    const fine = new Set<string>();
     for (const s of ctx.policy.statements) {
       const el = actionElement(s);
       if (!el) continue;
       for (const item of el.items) {
         const v = item.value;
-        if (!hasWildcard(v) || /^\*+$/.test(v)) continue;
+        if (fine.has(v)) continue;
+        if (!hasWildcard(v) || /^\*+$/.test(v)) {
+          fine.add(v);
+          continue;
+        }
         const parts = splitAction(v);
         if (!parts) continue;
         const svcWild = hasWildcard(parts.service);
@@ -42,9 +63,7 @@ export const wildcardMatchesNothing: Rule = {
           continue;
         }
         if (!svcWild) continue;
-        const svcMatch = compileWildcard(parts.service);
-        const reached = new Set(matched.map((a) => a.service));
-        const services = ctx.iam.servicePrefixes().filter((p) => svcMatch(p) && reached.has(p));
+        const services = servicesOf(matched);
         const intended = parts.service.replace(/[*?]/g, '').toLowerCase();
         const extra = services.filter((p) => p !== intended);
         const list = extra.length > 6 ? `${extra.slice(0, 6).join(', ')} and ${extra.length - 6} more` : extra.join(', ');
