@@ -57,8 +57,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     extensionUri: context.extensionUri,
   }));
 
-  await client.start();
-  output.info('connect-guard language server started');
+  try {
+    await client.start();
+    output.info('connect-guard language server started');
+  } catch (e) {
+    // Commands stay registered ("Restart server" can retry); the reason is in the output channel.
+    output.error(`connect-guard language server failed to start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  }
 }
 
 export async function deactivate(): Promise<void> {

@@ -63,15 +63,18 @@ export class Linter {
       this.jobs.clear();
     };
     w.on('error', (e) => fail(e.stack ?? e.message));
-    w.on('exit', (code) => code !== 0 && fail(`exit code ${code}`));
+    w.on('exit', (code) => {
+      if (code !== 0 && this.worker === w) fail(`exit code ${code}`);
+    });
     w.unref();
     this.worker = w;
     return w;
   }
 
   dispose(): void {
-    void this.worker?.terminate();
+    const w = this.worker;
     this.worker = undefined;
+    void w?.terminate();
   }
 }
 
