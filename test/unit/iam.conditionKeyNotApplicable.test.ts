@@ -26,10 +26,16 @@ describe('condition-key-not-applicable', () => {
     assert.match(f.message, /grants that action unconditionally/);
   });
 
-  it('Deny with a negated operator: the unsupported actions are always denied', () => {
+  it('Deny with a negated operator: the unsupported actions are always denied (information)', () => {
     const text = policy('Deny', '["connect:CreateUser", "connect:ListInstances"]', '{ "StringNotEquals": { "connect:InstanceId": "abc" } }');
-    const [f] = expectFindings(RULE, 'scp', text, 'warning', [at(text, '"connect:InstanceId"')]);
+    const [f] = expectFindings(RULE, 'scp', text, 'info', [at(text, '"connect:InstanceId"')]);
     assert.match(f.message, /this Deny always denies that action/);
+  });
+
+  it('Allow: some actions never granted is information', () => {
+    const text = policy('Allow', '["connect:CreateUser", "connect:ListInstances"]', '{ "StringEquals": { "aws:RequestTag/Team": "Dev" } }');
+    const [f] = expectFindings(RULE, 'identity', text, 'info', [at(text, '"aws:RequestTag/Team"')]);
+    assert.match(f.message, /this Allow never grants that action/);
   });
 
   it('expands wildcards and lists at most five actions', () => {

@@ -106,7 +106,7 @@ export const conditionKeyNotApplicable: Rule = {
     bad: '{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Deny",\n    "Action": ["connect:DeleteInstance", "connect:ListInstances"],\n    "Resource": "*",\n    "Condition": { "StringEquals": { "aws:ResourceTag/Protected": "true" } }\n  }]\n}',
     good: '{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Deny",\n    "Action": "connect:DeleteInstance",\n    "Resource": "*",\n    "Condition": { "StringEquals": { "aws:ResourceTag/Protected": "true" } }\n  }]\n}',
     fix: 'Move the actions that do not carry the key to their own statement with a condition they support (or none), or choose a key every action carries. The message lists up to five of them.',
-    notes: 'Which keys an action carries comes from the Service Authorization Reference in the bundled data, which lags AWS and sometimes omits keys that work; hence a warning. Null conditions are not checked (testing for absence is their purpose). Global keys other than aws:ResourceTag/*, aws:RequestTag/* and aws:TagKeys are present for every action. Unlike IAM Access Analyzer, wildcard actions and NotAction are expanded and checked.',
+    notes: 'Which keys an action carries comes from the Service Authorization Reference in the bundled data, which lags AWS and sometimes omits keys that work; hence a warning. Severity follows IAM Access Analyzer: a warning when actions escape a Deny, are granted without the condition, or when no action of an Allow can ever match; information when the effect is only narrower than written (an Allow that never grants some of its actions, a Deny that always denies them). Null conditions are not checked (testing for absence is their purpose). Global keys other than aws:ResourceTag/*, aws:RequestTag/* and aws:TagKeys are present for every action. Unlike IAM Access Analyzer, wildcard actions and NotAction are expanded and checked.',
   },
   check(ctx) {
     for (const s of ctx.policy.statements) {
@@ -141,9 +141,13 @@ export const conditionKeyNotApplicable: Rule = {
             ? `the condition is true without the key, so this Deny always denies ${objs}`
             : `the condition is false without the key, so ${objs} ${one ? 'escapes' : 'escape'} this Deny`);
         const advice = all ? 'Use a key these actions carry.' : `Move ${one ? 'it' : 'them'} to another statement.`;
+        // Access Analyzer's classes: a grant or a Deny that silently stops applying is a
+        // security matter; access that is only narrower than written is a suggestion.
+        const narrowerOnly = s.effect === 'Allow' ? !whenAbsent && !all : whenAbsent;
         ctx.report({
           offset: e.key.key.offset,
           length: e.key.key.length,
+          severity: narrowerOnly ? 'info' : undefined,
           message: `${who}: ${consequence}. ${advice}`,
           data: { key: e.key.name, unsupported: app.unsupported, total: app.total },
         });
