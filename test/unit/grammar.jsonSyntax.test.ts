@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { at, expectFindings, expectNone, expectFixRoundTrip } from '../helpers/lint';
+import { at, expectFindings, expectNone, expectFixRoundTrip, findingsOf, lintAs } from '../helpers/lint';
 
 describe('json-syntax', () => {
   it('reports a comment and a trailing comma, and keeps linting', () => {
@@ -15,5 +15,26 @@ describe('json-syntax', () => {
   it('fix removes the trailing comma', () => {
     const fixed = expectFixRoundTrip('json-syntax', 'identity', '{"Version": "2012-10-17", "Statement": [],}');
     assert.strictEqual(fixed, '{"Version": "2012-10-17", "Statement": []}');
+  });
+});
+
+describe('json-syntax: many errors', () => {
+  it('lists the first 20 errors, then one "N more" finding', () => {
+    const text = '{"Version": "2012-10-17", "Statement": [' + Array.from({ length: 30 }, () => '{"Effect": "Allow",}').join(', ') + ']}';
+    const f = findingsOf('json-syntax', 'identity', text);
+    assert.strictEqual(f.length, 21);
+    assert.deepStrictEqual(f.slice(0, 20).map((x) => x.offset), Array.from({ length: 20 }, (_, i) => at(text, ',}', i).offset));
+    assert.match(f[20].message, /^10 more syntax errors/);
+    assert.strictEqual(f[20].offset, at(text, ',}', 20).offset);
+    assert.strictEqual(f[20].severity, 'error');
+  });
+  it('a binary file gives a bounded number of findings quickly', () => {
+    let seed = 7;
+    const bytes = Array.from({ length: 500_000 }, () => String.fromCharCode((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % 256)).join('');
+    const t = Date.now();
+    const all = lintAs('identity', bytes);
+    assert.ok(Date.now() - t < 5000, `took ${Date.now() - t} ms`);
+    assert.ok(all.filter((x) => x.rule === 'json-syntax').length <= 21);
+    assert.ok(all.filter((x) => x.rule === 'invalid-characters').length <= 51);
   });
 });

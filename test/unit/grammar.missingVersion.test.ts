@@ -14,3 +14,12 @@ describe('missing-version', () => {
     assert.ok(fixed.startsWith('{\n  "Version": "2012-10-17",\n  "Statement"'), fixed);
   });
 });
+
+describe('missing-version: fix layout', () => {
+  it('keeps a one-line layout and handles an empty object', () => {
+    const oneLine = '{"Statement": [{"Effect": "Allow", "Action": "connect:ListUsers", "Resource": "*"}]}';
+    assert.strictEqual(expectFixRoundTrip('missing-version', 'identity', oneLine), '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "connect:ListUsers", "Resource": "*"}]}');
+    const tabs = '{\r\n\t"Statement": [{"Effect": "Allow", "Action": "connect:ListUsers", "Resource": "*"}]\r\n}';
+    assert.strictEqual(expectFixRoundTrip('missing-version', 'identity', tabs), '{\r\n\t"Version": "2012-10-17",\r\n\t"Statement": [{"Effect": "Allow", "Action": "connect:ListUsers", "Resource": "*"}]\r\n}');
+  });
+});
