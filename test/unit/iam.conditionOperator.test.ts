@@ -64,6 +64,15 @@ describe('condition-operator', () => {
       const got = expectFindings(RULE, 'identity', text, 'warning', [at(text, '"aws:MultiFactorAuthPresent"'), at(text, '"aws:SourceIp"')]);
       assert.match(got[0].message, /type Bool.*Use Bool/);
     });
+    it('switches an exact String operator to the key\'s own family when the values fit', () => {
+      const text = policy('{ "StringEquals": { "aws:MultiFactorAuthPresent": "true" }, "StringNotEqualsIfExists": { "aws:MultiFactorAuthAge": "3600" } }');
+      const got = expectFindings(RULE, 'identity', text, 'warning', [at(text, '"aws:MultiFactorAuthPresent"'), at(text, '"aws:MultiFactorAuthAge"')]);
+      assert.deepStrictEqual(got.map((f) => f.fixes?.[0]?.title), ['Change "StringEquals" to "Bool"', 'Change "StringNotEqualsIfExists" to "NumericNotEqualsIfExists"']);
+      const fixed = expectFixRoundTrip(RULE, 'identity', text);
+      assert.ok(fixed.includes('"Bool": { "aws:MultiFactorAuthPresent": "true" }'), fixed);
+      const noFix = policy('{ "StringEquals": { "aws:MultiFactorAuthAge": "one hour" } }');
+      assert.strictEqual(expectFindings(RULE, 'identity', noFix, 'warning', [at(noFix, '"aws:MultiFactorAuthAge"')])[0].fixes, undefined);
+    });
     it('accepts String operators on ARN keys and ARN operators on ARN keys', () => {
       expectNone(RULE, 'identity', policy('{ "StringLike": { "aws:PrincipalArn": "arn:aws:iam::*:role/Connect*" }, "ArnLike": { "aws:SourceArn": "arn:aws:connect:*:111122223333:instance/*" } }'));
     });

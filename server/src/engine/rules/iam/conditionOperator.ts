@@ -5,7 +5,7 @@ import { fix, replaceNode } from '../../fixes';
 import { didYouMean } from '../../suggest';
 import {
   OPERATOR_SPELLINGS, ParsedOperator, canonicalOperatorCase, checkValue, familiesForType, familyFitsKey,
-  hasValueWildcard, isMultivalued, parseOperator, scalarText,
+  elementType, hasValueWildcard, isMultivalued, parseOperator, scalarText,
 } from '../../iam/conditions';
 
 export const conditionOperator: Rule = {
@@ -27,7 +27,7 @@ export const conditionOperator: Rule = {
     rationale: 'Conditions carry the least-privilege and guardrail logic of an Amazon Connect deployment: MFA for service administrators (`aws:MultiFactorAuthPresent`), tag-based access (`aws:ResourceTag/...`), network fences (`aws:SourceIp`). A misspelt operator makes IAM reject the policy; a wrong operator or value makes the condition silently never match, or, with `ForAllValues` on a single-valued key, always match when the key is missing.',
     bad: '{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Allow",\n    "Action": "connect:UpdateUserSecurityProfiles",\n    "Resource": "*",\n    "Condition": {\n      "StringEquals": { "aws:MultiFactorAuthPresent": "true" },\n      "ForAllValues:StringEquals": { "aws:ResourceTag/Role": "Admin" }\n    }\n  }]\n}',
     good: '{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Allow",\n    "Action": "connect:UpdateUserSecurityProfiles",\n    "Resource": "*",\n    "Condition": {\n      "Bool": { "aws:MultiFactorAuthPresent": "true" },\n      "StringEquals": { "aws:ResourceTag/Role": "Admin" }\n    }\n  }]\n}',
-    fix: 'Use the operator family of the key\'s type, a set qualifier only on multivalued keys (`aws:TagKeys`), and values in the operator\'s format. Quick-fixes correct operator spelling, remove a misplaced qualifier or IfExists, switch exact operators to Like when values hold wildcards, and normalise CIDR ranges.',
+    fix: 'Use the operator family of the key\'s type, a set qualifier only on multivalued keys (`aws:TagKeys`), and values in the operator\'s format. Quick-fixes correct operator spelling, remove a misplaced qualifier or IfExists, switch StringEquals/StringNotEquals to the key's own family (Bool, Numeric, Date, IpAddress) when the values fit it, switch exact operators to Like when values hold wildcards, and normalise CIDR ranges.',
     notes: 'AWS documents condition key names as case-insensitive but says nothing of operator names; connect-guard treats an operator in another case (`stringEquals`) as unknown and offers the documented spelling, which is what IAM Access Analyzer expects. Values with policy variables (`${aws:username}`) are resolved at request time and are not checked. ArnEquals and ArnLike both honour wildcards in IAM; a wildcard under ArnEquals is reported as information only. The key type comes from the bundled IAM data; keys it does not know are left to `unknown-condition-key`.',
   },
   check(ctx) {
@@ -47,6 +47,16 @@ function renameOperator(op: Property, siblings: Property[], to: string, title = 
 /** The operator key for `base`, keeping IfExists and the qualifier unless told otherwise. */
 function spell(op: ParsedOperator, base: string, keepQualifier = true): string {
   return `${keepQualifier && op.qualifier ? op.qualifier + ':' : ''}${base}${op.ifExists ? 'IfExists' : ''}`;
+}
+
+/** The operator of the key's own family that tests the same thing as an exact String operator. */
+const TYPED_EQUIVALENT: Record<string, Record<string, string>> = {
+  StringEquals: { Bool: 'Bool', Numeric: 'NumericEquals', Date: 'DateEquals', IPAddress: 'IpAddress' },
+  StringNotEquals: { Numeric: 'NumericNotEquals', Date: 'DateNotEquals', IPAddress: 'NotIpAddress' },
+};
+
+function typedEquivalent(operator: string, keyType: string): string | undefined {
+  return TYPED_EQUIVALENT[operator]?.[keyType];
 }
 
 function checkOperator(ctx: RuleContext, s: Statement, op: Property, siblings: Property[]): void {
@@ -92,9 +102,13 @@ function checkEntry(ctx: RuleContext, s: Statement, op: Property, siblings: Prop
   const values = !key.value ? [] : key.value.type === 'array' ? (key.value.children ?? []) : [key.value];
   const multivalued = keyInfo ? isMultivalued(keyInfo.type) : undefined;
   if (keyInfo && !familyFitsKey(info.family, keyInfo)) {
+    const to = keysInBlock === 1 ? typedEquivalent(info.name, elementType(keyInfo.type)) : undefined;
+    const toInfo = to ? parseOperator(to).info : undefined;
+    const valuesFit = toInfo !== undefined && values.every((v) => checkValue(toInfo.family, v) === undefined);
     ctx.report({
       ...keyAt,
       message: `${key.name} is of type ${keyInfo.type}, which ${info.name} does not compare: the condition never matches as meant. Use ${familiesForType(keyInfo.type)}.`,
+      fixes: to && valuesFit ? renameOperator(op, siblings, spell(parsed, to), `Change "${op.name}" to "${spell(parsed, to)}"`) : undefined,
     });
   }
   if (keyInfo && info.family !== 'Null') {
