@@ -37,11 +37,63 @@ const MESSAGES: Partial<Record<ParseErrorCode, string>> = {
 };
 
 /**
+ * jsonc-parser recurses once per level and so do tree-walking rules: 100,000 nested
+ * brackets overflow the stack and would kill the language server. IAM policies nest about
+ * 6 levels and CloudTrail records about 20, so 512 rejects nothing real and stays far from
+ * the stack limit even when called deep inside the server.
+ */
+export const MAX_NESTING = 512;
+/** Not a jsonc-parser code: the document was refused before parsing because of its depth. */
+export const NESTING_TOO_DEEP = 1000 as ParseErrorCode;
+
+/**
+ * Offset of the first bracket that opens level `max + 1`, or -1. Linear, no recursion.
+ * Strings and comments are skipped as jsonc-parser's scanner does (a string also ends at a
+ * line break), so brackets inside them do not count and nothing the parser would nest is missed.
+ */
+export function nestingBeyond(text: string, max: number): number {
+  let depth = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 123 /* { */ || c === 91 /* [ */) {
+      if (++depth > max) return i;
+    } else if (c === 125 /* } */ || c === 93 /* ] */) {
+      if (depth > 0) depth--;
+    } else if (c === 34 /* " */) {
+      for (i++; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92 /* \ */) i++;
+        else if (d === 34 || d === 10 || d === 13) break;
+      }
+    } else if (c === 47 /* / */) {
+      const d = text.charCodeAt(i + 1);
+      if (d === 47) {
+        while (i < n && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+      } else if (d === 42 /* * */) {
+        const end = text.indexOf('*/', i + 2);
+        i = end < 0 ? n : end + 1;
+      }
+    }
+  }
+  return -1;
+}
+
+/**
  * Parses tolerantly: comments and trailing commas are accepted by the parser (so the
  * rest of the document is still linted) and reported separately by `json-syntax`.
  * A leading BOM is skipped (offsets stay relative to the original text).
  */
 export function parseJson(text: string): JsonDocument {
+  const tooDeep = nestingBeyond(text, MAX_NESTING);
+  if (tooDeep >= 0) {
+    return {
+      text,
+      root: undefined,
+      errors: [{ message: `Nested more than ${MAX_NESTING} levels deep: the document was not analysed (no IAM policy or CloudTrail record nests this deep)`, offset: tooDeep, length: 1, code: NESTING_TOO_DEEP }],
+      comments: [],
+    };
+  }
   const errors: ParseError[] = [];
   const comments: { offset: number; length: number }[] = [];
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;

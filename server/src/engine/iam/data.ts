@@ -178,7 +178,8 @@ export class IamData {
 
   resourceType(service: string, name: string): ResourceTypeInfo | undefined {
     const svc = this.hasService(service) ? this.raw.services[service] : undefined;
-    const r = svc?.resourceTypes[name];
+    // Own properties only: "constructor" or "__proto__" would otherwise find Object.prototype's.
+    const r = svc && Object.prototype.hasOwnProperty.call(svc.resourceTypes, name) ? svc.resourceTypes[name] : undefined;
     return r ? { service, name, arn: r[0], conditionKeys: r[1] } : undefined;
   }
 
@@ -208,7 +209,7 @@ export class IamData {
       // Some non-aws global keys (ec2:SourceInstanceArn...) live in the global list.
       return this.globalKeys.get(lower);
     }
-    const direct = svc.conditionKeys[lower];
+    const direct = Object.prototype.hasOwnProperty.call(svc.conditionKeys, lower) ? svc.conditionKeys[lower] : undefined;
     if (direct) return { key: direct[0], type: direct[1], service: prefix };
     for (const p of this.patternsOf(prefix)) if (lower.startsWith(p.prefixLower) && lower.length > p.prefixLower.length) return p.info;
     return this.globalKeys.get(lower);
