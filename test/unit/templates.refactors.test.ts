@@ -68,6 +68,16 @@ describe('templates: scope to Connect instance', () => {
     assert.strictEqual(parsed.Statement.length, 2);
   });
 
+  it('turns a single Statement object into an array when a companion statement is needed', () => {
+    const text = '{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": ["connect:DescribeQueue", "connect:ListInstances"], "Resource": "*"}}';
+    const r = scopeToInstanceEdits(text, text.indexOf('DescribeQueue'), ARN, iam);
+    assert.ok('edits' in r);
+    assert.deepStrictEqual(JSON.parse(applyEdits(text, r.edits)).Statement, [
+      { Effect: 'Allow', Action: 'connect:DescribeQueue', Resource: `${ARN}/queue/*` },
+      { Effect: 'Allow', Action: 'connect:ListInstances', Resource: '*' },
+    ]);
+  });
+
   it('refuses a Deny (narrowing it weakens it), NotAction, a bad ARN and a cursor outside statements', () => {
     const deny = '{"Statement": [{"Effect": "Deny", "Action": "connect:DeleteInstance", "Resource": "*"}]}';
     assert.deepStrictEqual(scopeToInstanceEdits(deny, deny.indexOf('Delete'), ARN, iam), { problem: 'Only Allow statements are scoped: narrowing a Deny weakens it.' });

@@ -89,7 +89,8 @@ export function scopeToInstanceEdits(text: string, offset: number, instanceArn: 
     if (cond) companion.Condition = parse(text.slice(cond.offset, cond.offset + cond.length));
     if (at.path.length === 2) cur = applyEdits(cur, insertAt(cur, ['Statement'], s.index + 1, companion));
     else {
-      const stmt: unknown = parse(cur.slice(s.node.offset, s.node.offset + (cur.length - text.length) + s.node.length));
+      // A single Statement object becomes an array of it and its companion.
+      const stmt = (parse(cur) as { Statement: unknown }).Statement;
       cur = applyEdits(cur, setAt(cur, ['Statement'], [stmt, companion]));
     }
   }
