@@ -22,6 +22,13 @@ describe('service-principal-condition', () => {
     const [f] = expectFindings(RULE, 'resource', text, 'warning', [at(text, '"connect.amazonaws.com"')]);
     assert.strictEqual(f.fixes, undefined);
   });
+  it('offers no fix when Condition or its StringEquals block is not an object', () => {
+    for (const cond of ['[]', '{ "StringEquals": "x" }']) {
+      const text = policy('{ "Service": "connect.amazonaws.com" }', FN, cond);
+      const [f] = expectFindings(RULE, 'resource', text, 'warning', [at(text, '"connect.amazonaws.com"')]);
+      assert.strictEqual(f.fixes, undefined, cond);
+    }
+  });
   it('suggests a stronger key when only aws:Referer scopes the grant', () => {
     const text = policy('{ "Service": "connect.amazonaws.com" }', FN, '{ "StringEquals": { "aws:Referer": "x" } }');
     expectFindings(RULE, 'resource', text, 'info', [at(text, '"connect.amazonaws.com"')]);

@@ -21,6 +21,10 @@ function resourceAccount(s: Statement): string | undefined {
 function addSourceAccount(ctx: RuleContext, s: Statement): Fix[] {
   const account = resourceAccount(s);
   if (!account) return [];
+  // jsonc-parser cannot add a property under a value that is not an object.
+  const cond = s.el.Condition?.value;
+  const block = property(cond, 'StringEquals')?.value;
+  if ((cond && cond.type !== 'object') || (block && block.type !== 'object')) return [];
   return [fix(`Add StringEquals aws:SourceAccount = ${account}`, setAt(ctx.text, [...pathOf(s.node), 'Condition', 'StringEquals', 'aws:SourceAccount'], account))];
 }
 
