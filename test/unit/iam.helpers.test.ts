@@ -22,6 +22,7 @@ describe('iam helpers: actions', () => {
     assert.ok(![...got].some((a) => a.service === 'connect'));
     assert.strictEqual(expandStatementActions(iam, s), got);
     assert.strictEqual(expandPatterns(iam, ['CONNECT:*'], true), got);
+    assert.strictEqual(expandPatterns(iam, ['connect:*', 'Connect:*'], true), got);
   });
   it('grantsAction tells explicit, wildcard and NotAction grants apart', () => {
     assert.strictEqual(grantsAction(statement('{"Action": "iam:passrole"}'), 'iam:PassRole')?.via, 'explicit');

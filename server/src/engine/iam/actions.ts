@@ -58,11 +58,13 @@ export function expandPatterns(iam: IamData, patterns: readonly string[], not: b
     cache = new Map();
     expansions.set(iam, cache);
   }
-  const key = (not ? '!' : '=') + patterns.map((p) => p.toLowerCase()).join('\n');
+  // Distinct patterns, sorted: the key is the same however the list repeats or orders them.
+  const distinct = [...new Set(patterns.map((p) => p.toLowerCase()))].sort();
+  const key = (not ? '!' : '=') + distinct.join('\n');
   let hit = cache.get(key);
   if (hit) return hit;
   const matched = new Set<ActionInfo>();
-  for (const p of patterns) for (const a of iam.expandAction(p)) matched.add(a);
+  for (const p of distinct) for (const a of iam.expandAction(p)) matched.add(a);
   if (not) {
     const rest = new Set<ActionInfo>();
     for (const a of iam.allActions()) if (!matched.has(a)) rest.add(a);
