@@ -33,6 +33,13 @@ describe('unknown-condition-key', () => {
     assert.match(got[0].message, /needs a tag key/);
   });
 
+  it('reports a service key family without its variable part', () => {
+    const text = policy('{ "StringEquals": { "connect:SearchTag/": "x", "kms:EncryptionContext": "y" } }');
+    const got = expectFindings('unknown-condition-key', 'identity', text, 'error', [at(text, '"connect:SearchTag/"'), at(text, '"kms:EncryptionContext"')]);
+    assert.match(got[0].message, /connect:SearchTag\/ needs a name after it/);
+    assert.match(got[1].message, /kms:EncryptionContext: needs a name after it/);
+  });
+
   it('reports a documentation placeholder left in a key name', () => {
     const text = policy('{ "StringEquals": { "aws:ResourceTag/${TagKey}": "Developer" } }');
     const [f] = expectFindings('unknown-condition-key', 'identity', text, 'error', [at(text, '"aws:ResourceTag/${TagKey}"')]);

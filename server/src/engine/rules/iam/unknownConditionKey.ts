@@ -22,10 +22,22 @@ function suggestions(ctx: RuleContext, key: string, prefix: string): string[] {
     if (cut < 0) candidates.push(name);
     else if (slash >= 0 && name[cut - 1] === '/') candidates.push(name.slice(0, cut) + key.slice(slash + 1));
   }
-  return didYouMean(key, candidates);
+  return didYouMean(key, candidates).filter((c) => c.toLowerCase() !== key.toLowerCase());
 }
 
 /** One rename fix per candidate; preferred only when there is a single candidate. */
+/** A service key family written without its variable part (`connect:SearchTag`, `kms:EncryptionContext:`). */
+function bareFamily(ctx: RuleContext, key: string, prefix: string): string | undefined {
+  if (prefix === 'aws' || !ctx.iam.hasService(prefix)) return undefined;
+  const lower = key.toLowerCase();
+  return knownKeyNames(ctx.iam, prefix).find((name) => {
+    const cut = variablePartStart(name);
+    if (cut < 0) return false;
+    const fixed = name.slice(0, cut).toLowerCase();
+    return fixed === lower || fixed === `${lower}/` || fixed === `${lower}:`;
+  });
+}
+
 function renameFixes(node: Node, names: string[]): Fix[] {
   return names.map((n) => fix(`Change to "${n}"`, [replaceNode(node, n)], names.length === 1));
 }
@@ -87,6 +99,11 @@ function checkKey(ctx: RuleContext, key: string, node: Node): void {
   if (prefix === 'aws' && ctx.iam.isKeyFamilyWithoutSuffix(key)) {
     const family = key.endsWith('/') ? key.slice(0, -1) : key;
     ctx.report({ ...at, message: `${family} needs a tag key: write "${family}/<tag-key>" (e.g. "${family}/Role"). Without it the key is never in the request context.` });
+    return;
+  }
+  const family = bareFamily(ctx, key, prefix);
+  if (family) {
+    ctx.report({ ...at, message: `${family.slice(0, variablePartStart(family))} needs a name after it (the family is "${family}"): without it the key is never in the request context.` });
     return;
   }
   const info = ctx.iam.conditionKey(key);
