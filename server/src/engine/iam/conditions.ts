@@ -1,6 +1,5 @@
 import type { Node } from '../json';
 import type { ConditionKeyInfo, IamData } from './data';
-import type { ConditionEntry } from '../policy';
 import { Cidr, parseCidr } from '../cloudtrail/cidr';
 
 /** Operator families: which key types and value shapes an operator accepts. */
@@ -294,12 +293,6 @@ export function trueWhenKeyAbsent(op: ParsedOperator): boolean | undefined {
   if (op.qualifier === 'ForAllValues') return true;
   if (op.qualifier === 'ForAnyValue') return false;
   return op.ifExists || op.info.negated;
-}
-
-/** Condition entries whose key matches `name` case-insensitively. */
-export function entriesForKey(entries: readonly ConditionEntry[], name: string): ConditionEntry[] {
-  const lower = name.toLowerCase();
-  return entries.filter((e) => e.key.name.toLowerCase() === lower);
 }
 
 /**
