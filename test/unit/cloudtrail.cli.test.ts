@@ -111,6 +111,29 @@ describe('CloudTrail in the CLI', function () {
     }
   });
 
+  it('lints a big file from its bytes with the same positions', async () => {
+    const big = path.join(dir, 'big.jsonl');
+    const filler = JSON.stringify(record({ eventName: 'GetCurrentMetricData', requestParameters: { InstanceId: 'x', note: 'é'.repeat(600) } }));
+    const lines: string[] = [];
+    let size = 0;
+    while (size < 17 * 1024 * 1024) {
+      lines.push(filler);
+      size += Buffer.byteLength(filler) + 1;
+    }
+    lines.push(JSON.stringify(record({ eventName: 'DeleteInstance', requestParameters: { note: 'Zoë 😀' } })));
+    fs.writeFileSync(big, lines.join('\n') + '\n');
+    try {
+      const r = await run(['lint', 'big.jsonl', '--format', 'json', '--fail-on', 'never'], dir);
+      const json = JSON.parse(r.out) as { files: { findings: { rule: string; line: number; column: number; offset: number }[] }[] };
+      const f = json.files[0].findings.find((x) => x.rule === 'ct-sensitive-connect-call')!;
+      const last = lines[lines.length - 1];
+      assert.deepStrictEqual([f.line, f.column], [lines.length, last.indexOf('"DeleteInstance"') + 1]);
+      assert.strictEqual(f.offset, lines.slice(0, -1).join('\n').length + 1 + last.indexOf('"DeleteInstance"'));
+    } finally {
+      fs.unlinkSync(big);
+    }
+  });
+
   it('time options and S3 day folders', () => {
     assert.strictEqual(parseTimeOption('since', '2026-10-01'), Date.parse('2026-10-01T00:00:00Z'));
     assert.strictEqual(parseTimeOption('until', '2026-10-01'), Date.parse('2026-10-02T00:00:00Z'));

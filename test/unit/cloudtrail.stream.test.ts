@@ -3,14 +3,18 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
-import { RecordSplitter, streamRecords } from '../../server/src/cli/recordStream';
+import { streamRecords } from '../../server/src/cli/recordStream';
+import { RecordSplitter } from '../../server/src/engine/cloudtrail';
 import { record, log, compactLog, jsonLines } from './cloudtrail.fixtures';
 
 function split(text: string, chunk: number): string[] {
   const bytes = Buffer.from(text, 'utf8');
   const s = new RecordSplitter();
   const out: string[] = [];
-  for (let i = 0; i < bytes.length; i += chunk) for (const r of s.push(bytes.subarray(i, i + chunk))) out.push(r.toString('utf8'));
+  for (let i = 0; i < bytes.length; i += chunk) for (const r of s.push(bytes.subarray(i, i + chunk))) {
+      assert.deepStrictEqual(Buffer.from(r.bytes), bytes.subarray(r.offset, r.offset + r.bytes.length), 'offset in the whole input');
+      out.push(Buffer.from(r.bytes).toString('utf8'));
+    }
   return out;
 }
 

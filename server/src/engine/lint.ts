@@ -54,7 +54,7 @@ export function* lintSteps(text: string, options: LintOptions = {}): Generator<v
   return withKindFinding(findings, resolved, options);
 }
 
-function withKindFinding(findings: Finding[], resolved: ResolvedKind, options: LintOptions): LintResult {
+export function withKindFinding(findings: Finding[], resolved: ResolvedKind, options: LintOptions): LintResult {
   if (resolved.source === 'content' && severityOf('document-kind', 'info', options.settings) !== 'off') {
     findings.unshift({
       rule: 'document-kind',

@@ -1,14 +1,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import * as zlib from 'zlib';
 import { parseArgs } from 'util';
 import {
-  lint, DEFAULT_SETTINGS, mergeSettings, isDocumentKind, DocumentKind, Finding, SEVERITY_ORDER, Severity, LineIndex, applyEdits, TextEdit,
+  lint, LintOptions, DEFAULT_SETTINGS, mergeSettings, isDocumentKind, DocumentKind, Finding, SEVERITY_ORDER, Severity, LineIndex, applyEdits, TextEdit,
 } from '../../engine';
 import { ConfigResolver, loadConfigFile, kindFromConfig, isIgnored, LoadedConfig } from '../../node/configLoader';
 import { expandInputs, WalkProblem } from '../files';
 import { readTextFile } from '../readInput';
 import { CliIO, Command, EXIT, UsageError, paint } from '../io';
 import { toSarif, FileResult } from '../sarif';
+import { lintBytesIfCloudTrail } from '../../engine/cloudtrail';
 import { isCloudTrailDigest, mayHoldWindow, Progress, timeWindow } from '../cloudtrailInputs';
 import { VERSION } from '../version';
 
@@ -59,6 +61,13 @@ export const lintCommand: Command = {
       const config = explicitConfig ?? resolver.forFile(abs);
       if (isIgnored(config, abs)) continue;
       const display = path.relative(io.cwd, abs) || path.basename(abs);
+      const settingsEarly = mergeSettings(DEFAULT_SETTINGS, config?.config);
+      const big = !values.fix && bigCloudTrail(abs, { kind, configKind: kindFromConfig(config, abs), fileName: abs, settings: settingsEarly, cloudtrailWindow });
+      if (big) {
+        if ('problem' in big) problems.push({ path: display, message: big.problem });
+        else results.push(big.result(display));
+        continue;
+      }
       const read = readWhole(abs);
       if (read.text === undefined) {
         problems.push({ path: display, message: read.problem! });
@@ -101,6 +110,47 @@ function displayPath(io: CliIO, p: string): string {
   if (!path.isAbsolute(p)) return p;
   const rel = path.relative(io.cwd, p);
   return rel && !rel.startsWith('..') ? rel : p;
+}
+
+/** Above this size a CloudTrail file is linted from its bytes: no string of the whole file. */
+const BIG_FILE = 16 * 1024 * 1024;
+
+/**
+ * Lints a big CloudTrail file from its bytes (peak memory: the bytes and one record, not
+ * bytes plus a decoded copy); undefined when the file is small or not CloudTrail, so the
+ * caller takes the text path.
+ */
+function bigCloudTrail(abs: string, opts: LintOptions): { result: (display: string) => LintedFile } | { problem: string } | undefined {
+  let size: number;
+  try {
+    size = fs.statSync(abs).size;
+  } catch {
+    return undefined;
+  }
+  const gz = /\.gz$/i.test(abs);
+  // A gzip file of CloudTrail JSON inflates about 10 to 20 times.
+  if ((gz ? size * 10 : size) < BIG_FILE) return undefined;
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(abs);
+    if (gz) bytes = zlib.gunzipSync(bytes);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    return { problem: gz && !err.code?.startsWith('E') ? `not a valid gzip file (${err.message})` : `cannot read (${err.code ?? err.message})` };
+  }
+  const r = lintBytesIfCloudTrail(bytes, opts);
+  if (!r) return undefined;
+  const { findings, position } = r;
+  return {
+    result: (display) => ({
+      path: display,
+      findings,
+      get text() {
+        return findings.length ? (readWhole(abs).text ?? '') : '';
+      },
+      position,
+    }),
+  };
 }
 
 /**

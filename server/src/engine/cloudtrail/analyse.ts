@@ -15,11 +15,21 @@ export interface Range {
  * computed on demand (a syntax tree of this record only, built the first time a rule
  * asks for a location: records without findings never get one).
  */
+/**
+ * For records that are not slices of one big text (the byte path): offsets are shifted by
+ * `base`, and every range handed to a rule is announced so its position can be computed
+ * while the record's text is alive.
+ */
+export interface RecordLocator {
+  base: number;
+  note(absolute: number, local: number): void;
+}
+
 export class RecordView {
   private tree: Node | undefined | null = null;
   private dataCache: EventData | undefined;
 
-  constructor(readonly text: string, readonly scanned: ScannedRecord) {}
+  constructor(readonly text: string, readonly scanned: ScannedRecord, private readonly locator?: RecordLocator) {}
 
   get value(): unknown {
     return this.scanned.value;
@@ -35,7 +45,12 @@ export class RecordView {
 
   /** The whole record. */
   get span(): Range {
-    return { offset: this.scanned.start, length: this.scanned.end - this.scanned.start };
+    return this.range(this.scanned.start, this.scanned.end - this.scanned.start);
+  }
+
+  /** The record's first character (a visible anchor for findings about the whole record). */
+  get first(): Range {
+    return this.range(this.scanned.start, 1);
   }
 
   /** The value node at `path` inside the record, with offsets into the whole text. */
@@ -43,7 +58,7 @@ export class RecordView {
     if (this.tree === null) this.tree = parseTree(this.text.slice(this.scanned.start, this.scanned.end)) ?? undefined;
     if (!this.tree) return undefined;
     const n = path.length ? findNodeAtLocation(this.tree, path) : this.tree;
-    return n ? { offset: n.offset + this.scanned.start, length: n.length } : undefined;
+    return n ? this.range(n.offset + this.scanned.start, n.length) : undefined;
   }
 
   /** The key node of the property at `path`. */
@@ -53,12 +68,20 @@ export class RecordView {
     if (!this.tree) return undefined;
     const n = findNodeAtLocation(this.tree, path);
     const k = n?.parent?.type === 'property' ? n.parent.children?.[0] : undefined;
-    return k ? { offset: k.offset + this.scanned.start, length: k.length } : undefined;
+    return k ? this.range(k.offset + this.scanned.start, k.length) : undefined;
+  }
+
+  private range(offset: number, length: number): Range {
+    const l = this.locator;
+    if (!l) return { offset, length };
+    l.note(offset + l.base, offset);
+    l.note(offset + length + l.base, offset + length);
+    return { offset: offset + l.base, length };
   }
 
   /** Where a finding about the call points: the eventName value, else the record's first character. */
   get anchor(): Range {
-    return this.node(['eventName']) ?? { offset: this.scanned.start, length: 1 };
+    return this.node(['eventName']) ?? this.range(this.scanned.start, 1);
   }
 
   /** userIdentity, for related information. */
@@ -133,6 +156,19 @@ export const RECORDS_PER_STEP = 512;
  * editor can interleave other work and drop stale passes (just stop calling `next`).
  */
 export function* runCloudTrailSteps(text: string, active: ActiveVisitor[], window?: TimeWindow, onError?: (rule: Rule, error: unknown) => void, scanner = new CloudTrailScanner(text)): Generator<void, CloudTrailPassResult> {
+  function* views(): Generator<RecordView> {
+    for (const rec of scanner.records()) yield new RecordView(text, rec);
+  }
+  const counts = yield* visitSteps(views(), active, window, onError);
+  return { scanner, ...counts };
+}
+
+/** One pass of the visitors over records from any source (see `lintCloudTrailBytes`). */
+export function runCloudTrailViews(views: Iterable<RecordView>, active: ActiveVisitor[], window?: TimeWindow, onError?: (rule: Rule, error: unknown) => void): { records: number; outsideWindow: number } {
+  return drain(visitSteps(views, active, window, onError));
+}
+
+function* visitSteps(views: Iterable<RecordView>, active: ActiveVisitor[], window?: TimeWindow, onError?: (rule: Rule, error: unknown) => void): Generator<void, { records: number; outsideWindow: number }> {
   let live = active.slice();
   let records = 0;
   let outsideWindow = 0;
@@ -140,17 +176,17 @@ export function* runCloudTrailSteps(text: string, active: ActiveVisitor[], windo
     live = live.filter((x) => x !== a);
     onError?.(a.rule, e);
   };
-  for (const rec of scanner.records()) {
+  const windowed = !!window && (window.since !== undefined || window.until !== undefined);
+  for (const view of views) {
     records++;
     if (records % RECORDS_PER_STEP === 0) yield;
-    if (window && (window.since !== undefined || window.until !== undefined)) {
-      const t = eventTimeMs(rec.value);
-      if (t !== undefined && ((window.since !== undefined && t < window.since) || (window.until !== undefined && t >= window.until))) {
+    if (windowed) {
+      const t = eventTimeMs(view.value);
+      if (t !== undefined && ((window!.since !== undefined && t < window!.since) || (window!.until !== undefined && t >= window!.until))) {
         outsideWindow++;
         continue;
       }
     }
-    const view = new RecordView(text, rec);
     for (const a of live) {
       try {
         a.visitor.record(view);
@@ -166,7 +202,7 @@ export function* runCloudTrailSteps(text: string, active: ActiveVisitor[], windo
       fail(a, e);
     }
   }
-  return { scanner, records, outsideWindow };
+  return { records, outsideWindow };
 }
 
 /** Runs a stepwise generator to its end. */

@@ -233,20 +233,10 @@ export class CloudTrailScanner {
   }
 
   private record(start: number, end: number): ScannedRecord {
-    const slice = this.text.slice(start, end);
-    const index = this.index++;
-    try {
-      return { index, start, end, value: JSON.parse(slice) };
-    } catch {
-      // Tolerant parse of this region only: its errors, and a best-effort value.
-      const doc = parseJson(slice);
-      const syntaxErrors = doc.errors.map((e) => ({ ...e, offset: e.offset + start }));
-      if (!syntaxErrors.length && !doc.comments.length) syntaxErrors.push({ message: 'Invalid JSON', offset: start, length: end - start, code: ParseErrorCode.InvalidSymbol });
-      const comments = doc.comments.map((c) => ({ offset: c.offset + start, length: c.length }));
-      this.syntaxErrors.push(...syntaxErrors);
-      this.comments.push(...comments);
-      return { index, start, end, value: doc.root ? getNodeValue(doc.root) : undefined, syntaxErrors, comments };
-    }
+    const rec = parseRecordText(this.text.slice(start, end), this.index++, start);
+    if (rec.syntaxErrors) this.syntaxErrors.push(...rec.syntaxErrors);
+    if (rec.comments) this.comments.push(...rec.comments);
+    return rec;
   }
 
   /** Skips whitespace and comments between records (comments are recorded: JSON has none). */
@@ -318,6 +308,23 @@ export class CloudTrailScanner {
       k++;
     }
     return limit;
+  }
+}
+
+/**
+ * Parses one record's text natively; when it is not valid JSON, parses it tolerantly for
+ * its errors (offsets shifted by `start`) and a best-effort value.
+ */
+export function parseRecordText(slice: string, index: number, start: number): ScannedRecord {
+  const end = start + slice.length;
+  try {
+    return { index, start, end, value: JSON.parse(slice) };
+  } catch {
+    const doc = parseJson(slice);
+    const syntaxErrors = doc.errors.map((e) => ({ ...e, offset: e.offset + start }));
+    if (!syntaxErrors.length && !doc.comments.length) syntaxErrors.push({ message: 'Invalid JSON', offset: start, length: end - start, code: ParseErrorCode.InvalidSymbol });
+    const comments = doc.comments.map((c) => ({ offset: c.offset + start, length: c.length }));
+    return { index, start, end, value: doc.root ? getNodeValue(doc.root) : undefined, syntaxErrors, comments };
   }
 }
 

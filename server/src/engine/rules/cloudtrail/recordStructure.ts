@@ -53,7 +53,7 @@ export const recordStructure = cloudTrailRule(
   },
   (ctx, run) => {
     const report = (message: string, range: { offset: number; length: number }, severity?: Severity) => ctx.report({ message, offset: range.offset, length: range.length, severity });
-    const at = (r: RecordView, path: (string | number)[]) => r.node(path) ?? { offset: r.span.offset, length: 1 };
+    const at = (r: RecordView, path: (string | number)[]) => r.node(path) ?? r.first;
 
     function checkRecord(r: RecordView, rec: JsonObject) {
       const has = (k: string) => Object.prototype.hasOwnProperty.call(rec, k);
@@ -67,7 +67,7 @@ export const recordStructure = cloudTrailRule(
       if (missing.length) {
         report(
           `Record ${r.index + 1} has no ${missing.map((k) => `"${k}"`).join(', ')}: CloudTrail always writes ${missing.length === 1 ? 'it' : 'them'}${eventType ? ` for ${eventType} records` : ''}. The record was edited or converted; use the delivered file as evidence.`,
-          { offset: r.span.offset, length: 1 },
+          r.first,
           'warning',
         );
       }
