@@ -16,6 +16,7 @@ import { conditionPrivateIp } from './conditionPrivateIp';
 import { conditionVpcFormat } from './conditionVpcFormat';
 import { servicePrincipalCondition } from './servicePrincipalCondition';
 import { kmsViaService } from './kmsViaService';
+import { conditionPairedKeys } from './conditionPairedKeys';
 
 /** The iam rules, in catalogue order. Add a rule: import it and list it here. */
 export const iamRules: Rule[] = [
@@ -36,4 +37,5 @@ export const iamRules: Rule[] = [
   conditionVpcFormat,
   servicePrincipalCondition,
   kmsViaService,
+  conditionPairedKeys,
 ];
