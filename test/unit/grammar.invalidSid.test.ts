@@ -20,7 +20,7 @@ describe('invalid-sid', () => {
     expectNone('invalid-sid', 'identity', withSid(''));
   });
   it('cleans to PascalCase', () => {
-    assert.strictEqual(cleanSid('allow-agent read'), 'allowAgentRead');
+    assert.strictEqual(cleanSid('allow-agent read'), 'AllowAgentRead');
     assert.strictEqual(cleanSid('Agent_Read_2'), 'AgentRead2');
     assert.strictEqual(cleanSid('---'), '');
   });

@@ -38,3 +38,12 @@ describe('json-syntax: many errors', () => {
     assert.ok(all.filter((x) => x.rule === 'invalid-characters').length <= 51);
   });
 });
+
+describe('json-syntax: typographic quotes', () => {
+  it('says that typographic quotes are not JSON quotes', () => {
+    const text = '{"Version": "2012-10-17", "Statement": [{"Effect": \u201cAllow\u201d, "Action": "connect:ListUsers", "Resource": "*"}]}';
+    const f = findingsOf('json-syntax', 'identity', text);
+    assert.strictEqual(f[0].offset, at(text, '\u201cAllow\u201d').offset);
+    assert.match(f[0].message, /typographic quotes are not JSON quotes/);
+  });
+});

@@ -4,10 +4,10 @@ import { quote, rangeOf } from './util';
 
 const SID = /^[A-Za-z0-9]+$/;
 
-/** "allow-read users" -> "AllowReadUsers": drops other characters, capitalising each word after the first. */
+/** "allow-read users" -> "AllowReadUsers": drops other characters, capitalising each word. */
 export function cleanSid(value: string): string {
   const words = value.split(/[^A-Za-z0-9]+/).filter((w) => w.length > 0);
-  return words.map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1))).join('');
+  return words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
 }
 
 export const invalidSid: Rule = {

@@ -59,7 +59,13 @@ export const jsonSyntax: Rule = {
       }
       if (seen.has(-1 - e.offset)) continue;
       seen.add(-1 - e.offset);
-      found.push({ message: `${e.message}.`, offset: e.offset, length: e.length });
+      const token = text.substr(e.offset, Math.min(e.length, 40));
+      const typographic = e.code === ParseErrorCode.InvalidSymbol && /[\u2018-\u201f\u2032\u2033]/.test(token);
+      found.push({
+        message: typographic ? `Invalid symbol ${token}: typographic quotes are not JSON quotes. Use straight double quotes (").` : `${e.message}.`,
+        offset: e.offset,
+        length: e.length,
+      });
     }
     if (found.length <= MAX_SYNTAX_FINDINGS) {
       for (const r of found) ctx.report(r);
