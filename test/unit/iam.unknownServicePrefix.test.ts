@@ -10,7 +10,14 @@ describe('unknown-service-prefix', () => {
     assert.match(got[0].message, /Did you mean "connect"/);
     assert.match(got[1].message, /must be lower case/);
   });
+  it('reports an action with no prefix at all', () => {
+    const t = doc('["ListUsers", ":DescribeUser", "*"]');
+    const got = expectFindings('unknown-service-prefix', 'identity', t, 'error', [at(t, 'ListUsers'), at(t, ':DescribeUser')]);
+    assert.match(got[0].message, /has no service prefix/);
+  });
   it('maps the range through JSON escapes', () => {
+    const u = doc('"\\u0063onect:ListUsers"');
+    expectFindings('unknown-service-prefix', 'identity', u, 'error', [at(u, '\\u0063onect')]);
     const t = doc('"c\\/onect:ListUsers"');
     expectFindings('unknown-service-prefix', 'scp', t, 'error', [at(t, 'c\\/onect')]);
   });

@@ -2,7 +2,7 @@ import { Rule, POLICY_KINDS, Fix } from '../../types';
 import { actionElement, splitAction } from '../../iam/actions';
 import { hasWildcard } from '../../iam/wildcard';
 import { didYouMean } from '../../suggest';
-import { rangeInString } from './stringRange';
+import { contentRange, rangeInString } from './stringRange';
 
 export const unknownServicePrefix: Rule = {
   id: 'CG2001',
@@ -37,7 +37,15 @@ export const unknownServicePrefix: Rule = {
       for (const item of el.items) {
         if (fine.has(item.value)) continue;
         const parts = splitAction(item.value);
-        if (!parts || parts.service === '' || hasWildcard(parts.service) || ctx.iam.hasService(parts.service)) {
+        if ((!parts || parts.service === '') && !/^[*?]+$/.test(item.value) && item.value !== '') {
+          ctx.report({
+            message: `"${item.value}" has no service prefix: actions are written prefix:Name (connect:ListUsers), so this item matches no action.`,
+            ...contentRange(item.node),
+            data: { action: item.value },
+          });
+          continue;
+        }
+        if (!parts || hasWildcard(parts.service) || ctx.iam.hasService(parts.service)) {
           fine.add(item.value);
           continue;
         }
