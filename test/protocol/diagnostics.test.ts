@@ -55,6 +55,20 @@ describe('protocol: diagnostics', function () {
     assert.deepStrictEqual(c.published.filter((p) => p.uri === uri).map((p) => p.version), [10]);
   });
 
+  it('JSON Lines CloudTrail: findings on the record with related information on the caller, and the CloudTrail fields in data', async () => {
+    const uri = 'file:///protocol/diag/events.jsonl';
+    const identity = '{"type":"Root","arn":"arn:aws:iam::111122223333:root","accountId":"111122223333"}';
+    const record = (name: string, id: string) => `{"eventVersion":"1.11","userIdentity":${identity},"eventTime":"2026-10-01T09:14:03Z","eventSource":"connect.amazonaws.com","eventName":"${name}","awsRegion":"eu-west-2","sourceIPAddress":"203.0.113.7","requestParameters":null,"responseElements":null,"requestID":"r${id}","eventID":"e${id}","eventType":"AwsApiCall","eventCategory":"Management","managementEvent":true,"readOnly":false,"recipientAccountId":"111122223333"}`;
+    const text = `${record('DescribeQueue', '1')}\n${record('DeleteInstance', '2')}\n`;
+    void c.rpc.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'jsonl', version: 1, text } });
+    const ds = await c.waitForDiagnostics(uri);
+    const sensitive = ds.filter((d) => d.code === 'ct-sensitive-connect-call');
+    assert.deepStrictEqual(sensitive.map((d) => [d.range, d.severity]), [[rangeIn(text, '"DeleteInstance"'), 1]]);
+    assert.deepStrictEqual(sensitive[0].relatedInformation, [{ location: { uri, range: rangeIn(text, identity, 1) }, message: 'Caller: arn:aws:iam::111122223333:root' }]);
+    const info = (sensitive[0].data as { info: Record<string, string> }).info;
+    assert.deepStrictEqual([info.principal, info.eventName, info.eventSource], ['arn:aws:iam::111122223333:root', 'DeleteInstance', 'connect.amazonaws.com']);
+  });
+
   it('a malformed document gives syntax findings and the server keeps working', async () => {
     const uri = 'file:///protocol/diag/broken.scp.json';
     const text = '{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": ';
