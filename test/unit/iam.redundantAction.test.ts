@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { at, expectFindings, expectNone, expectFixRoundTrip } from '../helpers/lint';
+import { at, expectFindings, expectNone, expectFixRoundTrip, findingsOf } from '../helpers/lint';
 
 const doc = (actions: string) => `{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Allow", "Action": ${actions}, "Resource": "*" }]\n}`;
 
@@ -19,6 +19,19 @@ describe('redundant-action', () => {
   });
   it('is silent on distinct, non-overlapping items', () => {
     expectNone('redundant-action', 'identity', doc('["connect:Get*", "connect:G?tUser", "connect:ListUsers", "voiceid:List*"]'));
+  });
+  it('reports the first 100 items of a long list, then one summary on the key', () => {
+    const text = doc(`[${Array.from({ length: 103 }, () => '"connect:ListUsers"').join(', ')}]`);
+    const got = findingsOf('redundant-action', 'identity', text);
+    assert.strictEqual(got.length, 101);
+    const summary = got.find((f) => f.offset === at(text, '"Action"').offset)!;
+    assert.strictEqual(summary.length, '"Action"'.length);
+    assert.match(summary.message, /^2 more redundant items/);
+  });
+  it('fix removes the last item of a multi-line list, keeping the layout', () => {
+    const text = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": [\n        "connect:List*",\n        "connect:ListUsers"\n      ],\n      "Resource": "*"\n    }\n  ]\n}';
+    const fixed = expectFixRoundTrip('redundant-action', 'identity', text);
+    assert.strictEqual(fixed, '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": [\n        "connect:List*"\n      ],\n      "Resource": "*"\n    }\n  ]\n}');
   });
   it('fix removes the item and keeps the array valid', () => {
     const fixed = expectFixRoundTrip('redundant-action', 'identity', doc('["connect:List*", "connect:ListUsers"]'));
