@@ -26,6 +26,12 @@ function activeJsonEditor(): vscode.TextEditor | undefined {
   return e && (e.document.languageId === 'json' || e.document.languageId === 'jsonc') ? e : undefined;
 }
 
+/** Where a template may go: an empty JSON document, a policy, or a file named as a policy; never package.json and the like. */
+function takesTemplate(doc: vscode.TextDocument): boolean {
+  const text = doc.getText();
+  return text.trim() === '' || /"Statement"\s*:/.test(text) || /\.(scp|vpce|endpoint|trust|kms|key-policy|keypolicy|resource|identity|iam|boundary)\.json$/i.test(doc.fileName);
+}
+
 /** Sends a refactor request and applies the edit, or tells the user why not. */
 async function applyRefactor(ctx: CommandContext, params: RefactorParams): Promise<boolean> {
   const result = await ctx.client().sendRequest<RefactorResult>(REFACTOR, params);
@@ -78,7 +84,7 @@ export const COMMANDS: readonly CommandEntry[] = [
         id = pick.id;
       }
       let editor = activeJsonEditor();
-      if (!editor) editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'json', content: '' }));
+      if (!editor || !takesTemplate(editor.document)) editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'json', content: '' }));
       await applyRefactor(ctx, { uri: editor.document.uri.toString(), kind: 'template', templateId: id });
     },
   },
