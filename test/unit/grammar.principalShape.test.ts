@@ -21,13 +21,14 @@ describe('principal-shape', () => {
     expectFindings('principal-shape', 'endpoint', text, 'error', [at(text, '"arn:aws:iam::111122223333:role/Connect*"')]);
   });
   it('checks AWS, Service and CanonicalUser values', () => {
-    const text = resource('{"AWS": ["111122223333", "arn:aws:iam::111122223333:root", "arn:aws:sts::111122223333:assumed-role/R/s", "1234", "AROAEXAMPLEID1234567"], "Service": ["connect.amazonaws.com", "voiceid.eu-west-2.amazonaws.com", "Connect.amazonaws.com", "lambda"], "CanonicalUser": "abc"}');
+    const text = resource('{"AWS": ["111122223333", "arn:aws:iam::111122223333:root", "arn:aws:sts::111122223333:assumed-role/R/s", "arn:aws:sts::111122223333:federated-user/Bob", "arn:aws-cn:iam::111122223333:role/path/App", "1234", "arn:aws:iam::111122223333:group/Admins", "AROAEXAMPLEID1234567"], "Service": ["connect.amazonaws.com", "voiceid.eu-west-2.amazonaws.com", "delivery.logs.amazonaws.com", "ec2.amazonaws.com.cn", "Connect.amazonaws.com", "lambda"], "CanonicalUser": "abc"}');
     const f = findingsOf('principal-shape', 'resource', text);
     assert.deepStrictEqual(f.map((x) => [text.substr(x.offset, x.length), x.severity]), [
-      ['"1234"', 'error'], ['"AROAEXAMPLEID1234567"', 'warning'], ['"Connect.amazonaws.com"', 'error'], ['"lambda"', 'error'], ['"abc"', 'error'],
+      ['"1234"', 'error'], ['"arn:aws:iam::111122223333:group/Admins"', 'error'], ['"AROAEXAMPLEID1234567"', 'warning'], ['"Connect.amazonaws.com"', 'error'], ['"lambda"', 'error'], ['"abc"', 'error'],
     ]);
-    assert.strictEqual(f[2].fixes?.[0].edits[0].content, '"connect.amazonaws.com"');
-    assert.strictEqual(f[3].fixes?.[0].edits[0].content, '"lambda.amazonaws.com"');
+    assert.match(f[1].message, /groups cannot be principals/);
+    assert.strictEqual(f[3].fixes?.[0].edits[0].content, '"connect.amazonaws.com"');
+    assert.strictEqual(f[4].fixes?.[0].edits[0].content, '"lambda.amazonaws.com"');
   });
   it('reports a Federated principal outside trust policies', () => {
     const text = resource('{"Federated": "arn:aws:iam::111122223333:saml-provider/CorpIdP"}');

@@ -10,9 +10,10 @@ type PrincipalKey = (typeof PRINCIPAL_KEYS)[number];
 
 const ACCOUNT = /^\d{12}$/;
 const IAM_ARN = /^arn:aws[a-z-]*:(iam|sts)::([^:]*):(.+)$/;
-const IAM_RESOURCE = /^(root|user\/|role\/|group\/|federated-user\/|assumed-role\/)/;
+const IAM_RESOURCE = /^(root|user\/|role\/|federated-user\/|assumed-role\/)/;
 const UNIQUE_ID = /^(AIDA|AROA)[A-Z0-9]{12,}$/;
-const SERVICE = /^[a-z0-9-]+(\.[a-z0-9-]+)?\.amazonaws\.com(\.cn)?$/;
+// Each repetition starts with a literal dot, so matching stays linear.
+const SERVICE = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.amazonaws\.com(\.cn)?$/;
 const SAML_PROVIDER = /^arn:aws[a-z-]*:iam::\d{12}:saml-provider\/[\w+=,.@-]+$/;
 const OIDC_PROVIDER = /^arn:aws[a-z-]*:iam::\d{12}:oidc-provider\/\S+$/;
 const DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
@@ -145,10 +146,14 @@ function checkValue(ctx: RuleContext, key: PrincipalKey, value: string, node: No
     case 'AWS': {
       if (ACCOUNT.test(value)) return;
       const m = IAM_ARN.exec(value);
-      if (m && (ACCOUNT.test(m[2]) || (m[1] === 'iam' && m[2] === 'cloudfront')) && (m[1] === 'sts' ? m[3].startsWith('assumed-role/') : IAM_RESOURCE.test(m[3]) || m[2] === 'cloudfront')) return;
+      if (m && (ACCOUNT.test(m[2]) || (m[1] === 'iam' && m[2] === 'cloudfront')) && (m[1] === 'sts' ? /^(assumed-role|federated-user)\//.test(m[3]) : IAM_RESOURCE.test(m[3]) || m[2] === 'cloudfront')) return;
       if (UNIQUE_ID.test(value)) {
         const what = value.startsWith('AROA') ? 'role' : 'user';
         ctx.report({ ...at, severity: 'warning', message: `${quote(value)} is the unique id of an IAM ${what}, which appears when the ${what} was deleted: the principal no longer matches anyone (a new ${what} of the same name gets a new id). Name the ${what} by its ARN.` });
+        return;
+      }
+      if (m && m[3].startsWith('group/')) {
+        ctx.report({ ...at, message: `${quote(value)} is an IAM group, and groups cannot be principals: IAM rejects the policy. Name the users or roles, or the account.` });
         return;
       }
       ctx.report({ ...at, message: `${quote(value)} is not an AWS principal: use a 12-digit account id or an ARN such as arn:aws:iam::111122223333:role/Name.` });
