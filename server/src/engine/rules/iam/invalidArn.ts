@@ -14,7 +14,7 @@ export const invalidArn: Rule = {
   tags: ['iam', 'resources'],
   accessAnalyzer: [
     'ARN account not allowed', 'ARN Region not allowed', 'Invalid ARN account', 'Invalid ARN prefix', 'Invalid ARN Region',
-    'Invalid ARN resource', 'Invalid ARN service case', 'Invalid partition', 'Missing ARN field', 'Missing ARN Region', 'Missing ARN account',
+    'Invalid ARN resource', 'Invalid ARN service case', 'Invalid partition', 'Missing ARN field', 'Missing ARN Region',
   ],
   fixable: true,
   docs: {
