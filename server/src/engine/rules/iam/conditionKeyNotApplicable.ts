@@ -56,7 +56,9 @@ function applicabilityTable(iam: IamData, patterns: string[], not: boolean): (me
     memo = new Map();
     MEMO.set(iam, memo);
   }
-  const id = `${not ? '!' : '='}${patterns.map((p) => p.toLowerCase()).join('\n')}`;
+  // Distinct, sorted: a list of a million repeated items keys (and expands) like its few distinct ones.
+  const distinct = [...new Set(patterns.map((p) => p.toLowerCase()))].sort();
+  const id = `${not ? '!' : '='}${distinct.join('\n')}`;
   let table = memo.get(id);
   if (!table) {
     if (memo.size > 200) memo.clear();
@@ -68,7 +70,7 @@ function applicabilityTable(iam: IamData, patterns: string[], not: boolean): (me
   return (memoKey, keyLower) => {
     let hit = t.get(memoKey);
     if (hit) return hit;
-    actions ??= expandPatterns(iam, patterns, not);
+    actions ??= expandPatterns(iam, distinct, not);
     hit = { total: actions.size, unsupported: 0, sample: [] };
     for (const a of actions) {
       if (supports(iam, a, keyLower)) continue;
@@ -113,8 +115,10 @@ export const conditionKeyNotApplicable: Rule = {
       if (!s.effect) continue;
       const el = actionElement(s);
       if (!el || !el.items.length) continue;
+      const entries = conditionEntries(s);
+      if (!entries.length) continue;
       const applicability = applicabilityTable(ctx.iam, el.items.map((i) => i.value), el.not);
-      for (const e of conditionEntries(s)) {
+      for (const e of entries) {
         const op = parseOperator(e.operator.name);
         const whenAbsent = trueWhenKeyAbsent(op);
         if (whenAbsent === undefined) continue;
