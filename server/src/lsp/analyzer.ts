@@ -56,6 +56,8 @@ export class Folders {
  */
 export class Analyzer {
   private readonly configs = new ConfigResolver();
+  /** Config problems already logged (each once until a config file changes). */
+  private readonly warned = new Set<string>();
   constructor(private readonly settings: SettingsProvider, private readonly linter: Linter, readonly folders: Folders, private readonly log: Logger) {}
 
   settingsFor(uri: string): Promise<EditorSettings> {
@@ -65,13 +67,18 @@ export class Analyzer {
   /** Forget loaded config files (a `.connectguard.json` was created, changed or deleted). */
   configsChanged(): void {
     this.configs.clear();
+    this.warned.clear();
   }
 
   configFor(file: string): LoadedConfig | undefined {
     try {
       return this.configs.forFile(file);
     } catch (e) {
-      this.log.warn(e instanceof ConfigError ? `${e.message}: configuration ignored until fixed` : `loading configuration for ${file}: ${String(e)}`);
+      const msg = e instanceof ConfigError ? `${e.message}: configuration ignored until fixed` : `loading configuration for ${file}: ${String(e)}`;
+      if (!this.warned.has(msg)) {
+        this.warned.add(msg);
+        this.log.warn(msg);
+      }
       return undefined;
     }
   }
