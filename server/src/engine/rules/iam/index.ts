@@ -17,6 +17,7 @@ import { conditionVpcFormat } from './conditionVpcFormat';
 import { servicePrincipalCondition } from './servicePrincipalCondition';
 import { kmsViaService } from './kmsViaService';
 import { conditionPairedKeys } from './conditionPairedKeys';
+import { conditionRegion } from './conditionRegion';
 
 /** The iam rules, in catalogue order. Add a rule: import it and list it here. */
 export const iamRules: Rule[] = [
@@ -38,4 +39,5 @@ export const iamRules: Rule[] = [
   servicePrincipalCondition,
   kmsViaService,
   conditionPairedKeys,
+  conditionRegion,
 ];
