@@ -9,7 +9,8 @@ describe('condition-region', () => {
   it('reports misspelt and upper-case Region codes with a fix', () => {
     const text = policy('{ "StringNotEquals": { "aws:RequestedRegion": ["eu-west2", "EU-CENTRAL-1", "London"] } }');
     const got = expectFindings(RULE, 'scp', text, 'error', [at(text, '"eu-west2"'), at(text, '"EU-CENTRAL-1"'), at(text, '"London"')]);
-    assert.match(got[0].message, /did you mean "eu-west-2"/);
+    assert.match(got[0].message, /\(did you mean "eu-west-2"\?\)/);
+    assert.deepStrictEqual(got[0].fixes?.map((f) => [f.title, f.preferred]), [['Change to "eu-west-2"', true]]);
     const fixed = expectFixRoundTrip(RULE, 'scp', text);
     assert.ok(fixed.includes('["eu-west-2", "EU-CENTRAL-1"'), fixed);
   });

@@ -1,7 +1,7 @@
 import { Rule, POLICY_KINDS } from '../../types';
 import { conditionEntries } from '../../policy';
 import { fix, replaceNode } from '../../fixes';
-import { didYouMean } from '../../suggest';
+import { didYouMean, editDistance } from '../../suggest';
 import { hasPolicyVariable, hasValueWildcard, parseOperator, scalarText } from '../../iam/conditions';
 
 /** Region codes AWS had published when this list was written; new ones only get a warning. */
@@ -21,6 +21,14 @@ function wellFormedRegion(s: string): boolean {
   return /^[a-z]{2,4}$/.test(parts[0]) && parts.slice(1, last).every((p) => /^[a-z]+$/.test(p)) && /^\d{1,2}$/.test(parts[last]);
 }
 const KEYS = ['aws:requestedregion'];
+
+/** The nearest known codes; Region codes differ by one digit, so only the closest distance counts. */
+function closest(text: string): string[] {
+  const near = didYouMean(text, KNOWN_REGIONS);
+  const lower = text.toLowerCase();
+  const best = Math.min(...near.map((n) => editDistance(lower, n)));
+  return near.filter((n) => editDistance(lower, n) === best);
+}
 
 export const conditionRegion: Rule = {
   id: 'CG2058',
@@ -48,7 +56,7 @@ export const conditionRegion: Rule = {
         for (const v of e.values) {
           const text = scalarText(v);
           if (text === undefined || hasPolicyVariable(text) || hasValueWildcard(text) || KNOWN.has(text)) continue;
-          const near = KNOWN.has(text.toLowerCase()) ? [text.toLowerCase()] : didYouMean(text, KNOWN_REGIONS);
+          const near = KNOWN.has(text.toLowerCase()) ? [text.toLowerCase()] : closest(text);
           const wellFormed = wellFormedRegion(text);
           ctx.report({
             offset: v.offset,
