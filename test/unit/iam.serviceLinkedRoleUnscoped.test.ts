@@ -24,6 +24,11 @@ describe('service-linked-role-unscoped', () => {
     expectNone('service-linked-role-unscoped', 'identity', ok);
     expectNone('service-linked-role-unscoped', 'resource', policy('    { "Effect": "Allow", "Action": "iam:CreateServiceLinkedRole", "Resource": "*", "Principal": "*" }'));
   });
+  it('offers no fix when the Condition block is not an object', () => {
+    const text = policy('    { "Effect": "Allow", "Action": "iam:CreateServiceLinkedRole", "Resource": "*", "Condition": { "StringEquals": ["x"] } }');
+    const got = expectFindings('service-linked-role-unscoped', 'identity', text, 'warning', [at(text, '"iam:CreateServiceLinkedRole"')]);
+    assert.strictEqual(got[0].fixes, undefined);
+  });
   it('fix adds the Amazon Connect condition to a statement in an array', () => {
     const text = policy('    { "Effect": "Allow", "Action": "iam:CreateServiceLinkedRole", "Resource": "*" }');
     const fixed = expectFixRoundTrip('service-linked-role-unscoped', 'identity', text);

@@ -1,8 +1,19 @@
-import { Rule } from '../../types';
+import { Fix, Rule, RuleContext } from '../../types';
+import { Statement } from '../../policy';
+import { property } from '../../json';
 import { setAt } from '../../fixes';
 import { broadGrants, statementPath } from './broadGrant';
 
 const CONNECT = 'connect.amazonaws.com';
+
+/** Adds the condition, when Condition (and its StringEquals) are absent or objects the edit can extend. */
+function conditionFix(ctx: RuleContext, s: Statement): Fix[] | undefined {
+  const cond = s.el.Condition?.value;
+  const eq = property(cond, 'StringEquals')?.value;
+  if ((cond && cond.type !== 'object') || (eq && eq.type !== 'object')) return undefined;
+  const path = [...statementPath(ctx, s), 'Condition', 'StringEquals', 'iam:AWSServiceName'];
+  return [{ title: `Allow only the Amazon Connect service-linked role (iam:AWSServiceName = ${CONNECT})`, edits: setAt(ctx.text, path, CONNECT) }];
+}
 
 export const serviceLinkedRoleUnscoped: Rule = {
   id: 'CG2010',
@@ -27,13 +38,12 @@ export const serviceLinkedRoleUnscoped: Rule = {
   },
   check(ctx) {
     for (const g of broadGrants(ctx, 'iam:CreateServiceLinkedRole', 'iam:AWSServiceName', ['role/', 'role/aws-service-role/'])) {
-      const path = [...statementPath(ctx, g.statement), 'Condition', 'StringEquals', 'iam:AWSServiceName'];
       ctx.report({
         message: `iam:CreateServiceLinkedRole is allowed ${g.how} ${g.where} with no iam:AWSServiceName condition: the principal can create the service-linked role of any AWS service. Add "iam:AWSServiceName" (${CONNECT} for Amazon Connect).`,
         offset: g.offset,
         length: g.length,
         related: g.related,
-        fixes: [{ title: `Allow only the Amazon Connect service-linked role (iam:AWSServiceName = ${CONNECT})`, edits: setAt(ctx.text, path, CONNECT) }],
+        fixes: conditionFix(ctx, g.statement),
       });
     }
   },
