@@ -67,6 +67,8 @@ describe('protocol: diagnostics', function () {
     assert.deepStrictEqual(sensitive[0].relatedInformation, [{ location: { uri, range: rangeIn(text, identity, 1) }, message: 'Caller: arn:aws:iam::111122223333:root' }]);
     const info = (sensitive[0].data as { info: Record<string, string> }).info;
     assert.deepStrictEqual([info.principal, info.eventName, info.eventSource], ['arn:aws:iam::111122223333:root', 'DeleteInstance', 'connect.amazonaws.com']);
+    const hover: { contents: { value: string } } = await c.rpc.sendRequest('textDocument/hover', { textDocument: { uri }, position: rangeIn(text, 'DeleteInstance').start });
+    assert.match(hover.contents.value, /^IAM action of this call:\n\n\*\*connect:DeleteInstance\*\*/);
   });
 
   it('a malformed document gives syntax findings and the server keeps working', async () => {

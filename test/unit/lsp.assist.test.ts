@@ -42,6 +42,14 @@ describe('assist: hover', () => {
     assert.ok(h.markdown.includes('Not supported by: `connect:ListInstances`'), h.markdown);
   });
 
+  it('on a CloudTrail eventName: the IAM action of the call', () => {
+    const text = '{"Records": [{"eventVersion": "1.11", "eventSource": "connect.amazonaws.com", "eventName": "UpdateUserSecurityProfiles"}]}';
+    const h = hoverAt(text, at(text, 'UpdateUser').offset, iam)!;
+    assert.deepStrictEqual({ offset: h.offset, length: h.length }, at(text, '"UpdateUserSecurityProfiles"'));
+    assert.ok(h.markdown.startsWith('IAM action of this call:\n\n**connect:UpdateUserSecurityProfiles** (Amazon Connect)'), h.markdown);
+    assert.ok(h.markdown.includes('**Changes privileges in Amazon Connect**'));
+  });
+
   it('nothing on other strings', () => {
     const text = policy('{ "Sid": "A", "Effect": "Allow", "Action": "connect:DescribeUser", "Resource": "*" }');
     assert.strictEqual(hoverAt(text, at(text, '"A"').offset + 1, iam), undefined);

@@ -3,6 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentKind, IamData } from '../engine';
 import { completionsAt, hoverAt, CompletionKind } from '../engine/assist';
 import { rangeOf } from './convert';
+import { BIG_TEXT } from './linter';
 
 const ITEM_KIND: Record<CompletionKind, CompletionItemKind> = {
   service: CompletionItemKind.Module,
@@ -26,8 +27,14 @@ export class AssistHandlers {
     return kind && kind !== 'cloudtrail' ? this.documents.get(uri) : undefined;
   }
 
+  /** CloudTrail documents get hovers too, but only when parsing them on this thread is cheap. */
+  private smallTrail(uri: string): TextDocument | undefined {
+    const doc = this.kinds.get(uri) === 'cloudtrail' ? this.documents.get(uri) : undefined;
+    return doc && doc.getText().length < BIG_TEXT ? doc : undefined;
+  }
+
   hover(params: TextDocumentPositionParams): Hover | null {
-    const doc = this.policyDocument(params.textDocument.uri);
+    const doc = this.policyDocument(params.textDocument.uri) ?? this.smallTrail(params.textDocument.uri);
     if (!doc) return null;
     const h = hoverAt(doc.getText(), doc.offsetAt(params.position), this.iam());
     return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: rangeOf(doc, h.offset, h.length) } : null;

@@ -1,5 +1,5 @@
 import { findNodeAtOffset } from 'jsonc-parser';
-import { Node, parseJson, pathOf } from '../json';
+import { Node, parseJson, pathOf, property } from '../json';
 
 /** Where the cursor is, in policy terms. */
 export type CursorContext =
@@ -7,6 +7,7 @@ export type CursorContext =
   | { at: 'resource'; node: Node }
   | { at: 'operator'; node: Node; operator: string }
   | { at: 'conditionKey'; node: Node; operator: string; key: string }
+  | { at: 'eventName'; node: Node; eventSource: string }
   | { at: 'other'; node: Node | undefined };
 
 /** Index in `path` of the statement element (`Action`, `Condition`...), after `Statement[, n]`. */
@@ -23,6 +24,8 @@ export function cursorContext(text: string, offset: number): CursorContext {
   const root = parseJson(text).root;
   const node = root ? findNodeAtOffset(root, offset, true) : undefined;
   if (!node || node.type !== 'string') return { at: 'other', node };
+  const trail = eventNameContext(node);
+  if (trail) return trail;
   const path = pathOf(node);
   const i = elementIndex(path);
   if (i < 0 || path.length <= i) return { at: 'other', node };
@@ -35,6 +38,14 @@ export function cursorContext(text: string, offset: number): CursorContext {
     if (rest === 2) return { at: 'conditionKey', node, operator: String(path[i + 1]), key: String(path[i + 2]) };
   }
   return { at: 'other', node };
+}
+
+/** The value of a CloudTrail record's `eventName`, with the record's `eventSource`. */
+function eventNameContext(node: Node): CursorContext | undefined {
+  const prop = node.parent;
+  if (prop?.type !== 'property' || prop.children?.[1] !== node || prop.children?.[0]?.value !== 'eventName') return undefined;
+  const source = property(prop.parent, 'eventSource')?.value;
+  return source?.type === 'string' ? { at: 'eventName', node, eventSource: String(source.value) } : undefined;
 }
 
 /** The string's content range (inside the quotes; to the cursor when unterminated). */

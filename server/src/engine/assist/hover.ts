@@ -1,6 +1,7 @@
 import { IamData, ActionInfo } from '../iam/data';
 import { hasWildcard } from '../iam/wildcard';
 import { privilegeChangeActions } from '../connect';
+import { prefixOfSource } from '../activity/eventAction';
 import { stringItems } from '../json';
 import { statementAt } from '../templates/statementAt';
 import { cursorContext } from './cursorContext';
@@ -13,12 +14,17 @@ export interface HoverContent {
 
 const LIST_LIMIT = 25;
 
-/** Hover for an action (or wildcard) in Action/NotAction, or a condition key. Pure. */
+/** Hover for an action (or wildcard) in Action/NotAction, a condition key, or a CloudTrail record's eventName. Pure. */
 export function hoverAt(text: string, offset: number, iam: IamData): HoverContent | undefined {
   const ctx = cursorContext(text, offset);
   if (ctx.at === 'action') {
     const md = actionMarkdown(String(ctx.node.value), iam);
     return md ? { offset: ctx.node.offset, length: ctx.node.length, markdown: md } : undefined;
+  }
+  if (ctx.at === 'eventName') {
+    const action = `${prefixOfSource(ctx.eventSource)}:${String(ctx.node.value)}`;
+    const md = actionMarkdown(action, iam);
+    return md ? { offset: ctx.node.offset, length: ctx.node.length, markdown: `IAM action of this call:\n\n${md}` } : undefined;
   }
   if (ctx.at === 'conditionKey') {
     const md = conditionKeyMarkdown(ctx.key, text, offset, iam);
