@@ -50,6 +50,14 @@ describe('assist: hover', () => {
     assert.ok(h.markdown.includes('**Changes privileges in Amazon Connect**'));
   });
 
+  it('on an eventName in a later JSON Lines record', () => {
+    const line = (name: string) => `{"eventVersion": "1.11", "eventSource": "connect.amazonaws.com", "eventName": "${name}"}`;
+    const text = `${line('DescribeQueue')}\n${line('DeleteInstance')}\n`;
+    const h = hoverAt(text, at(text, 'DeleteInstance').offset, iam)!;
+    assert.deepStrictEqual({ offset: h.offset, length: h.length }, at(text, '"DeleteInstance"'));
+    assert.ok(h.markdown.includes('**connect:DeleteInstance**'));
+  });
+
   it('nothing on other strings', () => {
     const text = policy('{ "Sid": "A", "Effect": "Allow", "Action": "connect:DescribeUser", "Resource": "*" }');
     assert.strictEqual(hoverAt(text, at(text, '"A"').offset + 1, iam), undefined);

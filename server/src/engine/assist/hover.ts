@@ -17,6 +17,14 @@ const LIST_LIMIT = 25;
 /** Hover for an action (or wildcard) in Action/NotAction, a condition key, or a CloudTrail record's eventName. Pure. */
 export function hoverAt(text: string, offset: number, iam: IamData): HoverContent | undefined {
   const ctx = cursorContext(text, offset);
+  if (ctx.at === 'other' && !ctx.node) {
+    // JSON Lines: the parser sees only the first record, so read the record on the cursor's line.
+    const start = text.lastIndexOf('\n', offset - 1) + 1;
+    const end = text.indexOf('\n', offset);
+    if (start === 0) return undefined;
+    const h = hoverAt(text.slice(start, end < 0 ? text.length : end), offset - start, iam);
+    return h && { ...h, offset: h.offset + start };
+  }
   if (ctx.at === 'action') {
     const md = actionMarkdown(String(ctx.node.value), iam);
     return md ? { offset: ctx.node.offset, length: ctx.node.length, markdown: md } : undefined;
