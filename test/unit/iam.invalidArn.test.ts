@@ -61,8 +61,17 @@ describe('invalid-arn', () => {
     assert.match(got[4].message, /need the account/);
   });
   it('warns on the documentation example account and on a Connect resource part that fits no format', () => {
-    const text = doc('["arn:aws:connect:eu-west-2:123456789012:instance/a1", "arn:aws:connect:eu-west-2:111122223333:instance/a1/users/u1"]');
-    expectFindings('invalid-arn', 'identity', text, 'warning', [at(text, '123456789012'), at(text, 'instance/a1/users/u1')]);
+    const text = doc('["arn:aws:connect:eu-west-2:123456789012:instance/a1", "arn:aws:connect:eu-west-2:111122223333:instance/a1/bogus/u1"]');
+    expectFindings('invalid-arn', 'identity', text, 'warning', [at(text, '123456789012'), at(text, 'instance/a1/bogus/u1')]);
+  });
+  it('names the ARN spelling of Connect resources written with their API names, with a fix', () => {
+    const text = doc('["arn:aws:connect:eu-west-2:111122223333:instance/a1/users/u1", "arn:aws:connect:eu-west-2:111122223333:instance/a1/hierarchy-group/*"]');
+    const got = expectFindings('invalid-arn', 'identity', text, 'warning', [at(text, 'users'), at(text, 'hierarchy-group')]);
+    assert.match(got[0].message, /name this resource "agent", not "users"/);
+    assert.strictEqual(
+      expectFixRoundTrip('invalid-arn', 'identity', doc('"arn:aws:connect:eu-west-2:111122223333:instance/a1/hierarchy-group/*"')),
+      doc('"arn:aws:connect:eu-west-2:111122223333:instance/a1/agent-group/*"'),
+    );
   });
   it('accepts valid ARNs, wildcards, policy variables and the Connect SAML pattern', () => {
     expectNone('invalid-arn', 'identity', doc(`[

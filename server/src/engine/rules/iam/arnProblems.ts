@@ -180,6 +180,16 @@ export function arnProblems(iam: IamData, v: string): ArnProblem[] {
   const fitting = entries.filter((e) => resourcePartMatches(e, p.resource));
   const saml = isConnectSamlUserArn(v);
   if (!fitting.length && !saml && !hasVariable(p.resource) && CHECKED_FORMATS.has(svc)) {
+    const alias = svc === 'connect' ? connectAlias(entries, p.resource) : undefined;
+    if (alias) {
+      const start = p.starts[5] + alias.start;
+      out.push({
+        start, end: start + alias.from.length, severity: 'warning',
+        message: `Amazon Connect ARNs name this resource "${alias.to}", not "${alias.from}": "${p.resource}" fits no documented format, so the ARN matches nothing.`,
+        replace: { title: `Change to "${alias.to}"`, content: alias.to },
+      });
+      return out;
+    }
     const examples = entries.slice(0, 3).map((e) => e.resource).join(', ');
     out.push({
       start: p.starts[5], end: v.length, severity: 'warning',
@@ -190,6 +200,36 @@ export function arnProblems(iam: IamData, v: string): ArnProblem[] {
   fieldPresence(out, p.region, 3, cands.map((e) => e.region), p.starts[3], svc, marked.has(3));
   fieldPresence(out, p.account, 4, cands.map((e) => e.account), p.starts[4], svc, marked.has(4));
   return out;
+}
+
+/**
+ * Names people write for Connect resources that the ARNs spell differently (the API
+ * says "user", "hierarchy group", "quick connect"; the ARN says agent, agent-group,
+ * transfer-destination).
+ */
+const CONNECT_ALIASES: Record<string, string> = {
+  // Not "user": instance/<id>/user/<id> is the documented SAML pattern (isConnectSamlUserArn).
+  users: 'agent', agents: 'agent',
+  'hierarchy-group': 'agent-group', 'user-hierarchy-group': 'agent-group',
+  'quick-connect': 'transfer-destination',
+  'contact-flow-module': 'flow-module', flow: 'contact-flow', flows: 'contact-flow', 'contact-flows': 'contact-flow',
+  'hours-of-operation': 'operating-hours',
+  'agent-status': 'agent-state',
+  queues: 'queue', 'routing-profiles': 'routing-profile', 'security-profiles': 'security-profile', instances: 'instance',
+};
+
+/** The first path step that is a known alias and whose replacement makes the resource part fit. */
+function connectAlias(entries: ArnTypeEntry[], resource: string): { start: number; from: string; to: string } | undefined {
+  let start = 0;
+  for (const step of resource.split('/')) {
+    const to = Object.prototype.hasOwnProperty.call(CONNECT_ALIASES, step) ? CONNECT_ALIASES[step] : undefined;
+    if (to) {
+      const fixed = resource.slice(0, start) + to + resource.slice(start + step.length);
+      if (entries.some((e) => resourcePartMatches(e, fixed))) return { start, from: step, to };
+    }
+    start += step.length + 1;
+  }
+  return undefined;
 }
 
 /** Region/account given where the service's ARNs have none, or missing where all have one. */
