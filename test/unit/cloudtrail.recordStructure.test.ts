@@ -65,6 +65,13 @@ describe(RULE, () => {
     expectFindings(RULE, 'cloudtrail', text, 'error', [at(text, '"s3://bucket/key"')]);
   });
 
+  it('treats eventType "constructor" / "__proto__" as unknown values, not object members', () => {
+    for (const v of ['constructor', '__proto__', 'toString']) {
+      const text = compactLog(record({ eventType: v }));
+      expectFindings(RULE, 'cloudtrail', text, 'info', [at(text, `"${v}"`)]);
+    }
+  });
+
   it('checks each JSON Lines record', () => {
     const text = jsonLines(record(), record({ eventVersion: '3.1' }));
     expectFindings(RULE, 'cloudtrail', text, 'error', [at(text, '"3.1"')]);

@@ -1,4 +1,5 @@
-import { parseTree, findNodeAtLocation, Node } from 'jsonc-parser';
+import { findNodeAtLocation, Node } from 'jsonc-parser';
+import { parseJson } from '../json';
 import { Rule, RuleContext, RuleMeta, TimeWindow } from '../types';
 import { CloudTrailScanner, ScannedRecord } from './scanner';
 import { EventData, eventData, eventTimeMs } from './model';
@@ -55,7 +56,8 @@ export class RecordView {
 
   /** The value node at `path` inside the record, with offsets into the whole text. */
   node(path: (string | number)[]): Range | undefined {
-    if (this.tree === null) this.tree = parseTree(this.text.slice(this.scanned.start, this.scanned.end)) ?? undefined;
+    // parseJson refuses absurd nesting instead of overflowing the stack (no location then: the record's first character is used).
+    if (this.tree === null) this.tree = parseJson(this.text.slice(this.scanned.start, this.scanned.end)).root;
     if (!this.tree) return undefined;
     const n = path.length ? findNodeAtLocation(this.tree, path) : this.tree;
     return n ? this.range(n.offset + this.scanned.start, n.length) : undefined;

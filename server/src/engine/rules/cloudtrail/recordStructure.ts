@@ -61,7 +61,7 @@ export const recordStructure = cloudTrailRule(
       const version = typeof rec.eventVersion === 'string' ? /^(\d+)\.(\d+)$/.exec(rec.eventVersion) : null;
       const minor = version ? Number(version[2]) : undefined;
 
-      const required = [...COMMON, ...(eventType && REQUIRED[eventType] ? REQUIRED[eventType] : DEFAULT_REQUIRED)];
+      const required = [...COMMON, ...(eventType && Object.prototype.hasOwnProperty.call(REQUIRED, eventType) ? REQUIRED[eventType] : DEFAULT_REQUIRED)];
       if (minor === undefined || minor >= 8) required.push('eventCategory');
       const missing = required.filter((k) => !has(k));
       if (missing.length) {
