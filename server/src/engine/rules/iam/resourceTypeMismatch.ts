@@ -31,7 +31,8 @@ export const resourceTypeMismatch: Rule = {
     for (const s of ctx.policy.statements) {
       if (s.effect !== 'Allow' || !s.el.Action || !s.el.Resource?.value) continue;
       const resources = stringItems(s.el.Resource.value);
-      if (!resources.length || resources.some((r) => /^[*?]+$/.test(r.value) && wildcardMatch(r.value, '*'))) continue;
+      // A resource that matches the literal "*" (what IAM checks for actions without resource types) matches anything.
+      if (!resources.length || resources.some((r) => wildcardMatch(r.value, '*'))) continue;
       const arns = resources.filter((r) => arnProblemsCached(iam, r.value).every((p) => p.severity === 'warning'));
       if (!arns.length) continue;
       const seen = new Set<string>();
