@@ -85,6 +85,18 @@ describe('CloudTrail in the CLI', function () {
     assert.ok(r.out.includes('sensitive calls 5 (0 failed)'), r.out);
   });
 
+  it('activity skips files that are not CloudTrail (a policy in the same folder)', async () => {
+    const policy = path.join(dir, 'admin.identity.json');
+    fs.writeFileSync(policy, '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "connect:CreateUser", "Resource": "*"}]}');
+    try {
+      const r = await run(['activity', 'admin.identity.json', 'export.jsonl'], dir);
+      assert.ok(r.out.includes('files 1, records 2'), r.out);
+      assert.ok(r.out.includes('1 file skipped: not CloudTrail'), r.out);
+    } finally {
+      fs.unlinkSync(policy);
+    }
+  });
+
   it('activity --format json with a window', async () => {
     const r = await run(['activity', '.', '--format', 'json', '--since', '2026-10-01T09:02:30Z', '--until', '2026-10-03'], dir);
     const j = JSON.parse(r.out) as { totals: { sensitiveCalls: number }; byApi: { key: string; calls: number }[]; byPrincipal: { key: string; apis: string[] }[]; byDay: { key: string }[] };

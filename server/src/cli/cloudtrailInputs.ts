@@ -63,7 +63,7 @@ export function isCloudTrailDigest(file: string): boolean {
 
 /** Whether a file looks like a delivered or exported CloudTrail file by its path alone. */
 export function looksLikeCloudTrailPath(file: string): boolean {
-  return s3DeliveryDay(file) !== undefined || /_CloudTrail_/.test(file);
+  return s3DeliveryDay(file) !== undefined || /_CloudTrail(-Insight)?_/.test(file) || /\.(cloudtrail|trail)\.(json|jsonl)$/i.test(file);
 }
 
 /**

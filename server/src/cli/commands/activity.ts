@@ -4,7 +4,12 @@ import { ActivitySummary } from '../../engine/cloudtrail';
 import { expandInputs, WalkProblem } from '../files';
 import { streamRecords } from '../recordStream';
 import { CliIO, Command, EXIT, UsageError, paint } from '../io';
-import { isCloudTrailDigest, mayHoldWindow, Progress, timeWindow } from '../cloudtrailInputs';
+import { isCloudTrailDigest, looksLikeCloudTrailPath, mayHoldWindow, Progress, timeWindow } from '../cloudtrailInputs';
+import { isObject } from '../../engine/cloudtrail';
+
+function isRecordLike(v: unknown): boolean {
+  return isObject(v) && ('eventVersion' in v || 'eventName' in v || 'eventSource' in v || 'eventType' in v);
+}
 
 export const activityCommand: Command = {
   name: 'activity',
@@ -33,18 +38,28 @@ export const activityCommand: Command = {
     // Records are streamed from bytes (one chunk and one record in memory); the summary keeps counts only.
     const summary = new ActivitySummary(window);
     const progress = new Progress(io, files.length);
+    let skipped = 0;
     for (const [i, abs] of files.entries()) {
       const display = path.relative(io.cwd, abs) || path.basename(abs);
       progress.tick(i, display);
       summary.files++;
       try {
         const records = streamRecords(abs);
+        let first = true;
         for (;;) {
           const r = await records.next();
           if (r.done) {
             if (r.value.unfinishedBytes) problems.push({ path: display, message: `ends inside a record (${r.value.unfinishedBytes} bytes): the file is truncated` });
             break;
           }
+          // A folder may hold policies next to logs: a file is skipped when neither its name nor its first record says CloudTrail.
+          if (first && !looksLikeCloudTrailPath(abs) && !isRecordLike(r.value.value) && !r.value.malformed) {
+            summary.files--;
+            skipped++;
+            await records.return({ unfinishedBytes: 0 });
+            break;
+          }
+          first = false;
           summary.addRecord(r.value.value, r.value.malformed);
         }
       } catch (e) {
@@ -56,7 +71,7 @@ export const activityCommand: Command = {
 
     for (const p of problems) io.err(`connect-guard: ${p.path}: ${p.message}\n`);
     if (format === 'json') io.out(JSON.stringify(summary.toJSON(), null, 2) + '\n');
-    else io.out(activityText(summary, io, top));
+    else io.out(activityText(summary, io, top) + (skipped ? `${skipped} file${skipped === 1 ? '' : 's'} skipped: not CloudTrail (no event record fields).\n` : ''));
     return problems.length ? EXIT.usage : EXIT.ok;
   },
 };
