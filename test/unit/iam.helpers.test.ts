@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { loadIamData, readPolicy, parseJson } from '../../server/src/engine';
 import { expandStatementActions, expandPatterns, grantsAction, patternCovers, splitAction } from '../../server/src/engine/iam/actions';
 import { arnIndex, arnMatchesResourceType, isConnectSamlUserArn, matchArn, parseArn } from '../../server/src/engine/iam/arn';
+import { rangeInString } from '../../server/src/engine/rules/iam/stringRange';
 
 const iam = loadIamData();
 const statement = (json: string) => readPolicy(parseJson(`{"Statement": ${json}}`).root).statements[0];
@@ -75,5 +76,20 @@ describe('iam helpers: arn', () => {
   it('recognises the Connect SAML federation pattern', () => {
     assert.ok(isConnectSamlUserArn('arn:aws:connect:eu-west-2:111122223333:instance/abc/user/${aws:userid}'));
     assert.ok(!isConnectSamlUserArn('arn:aws:connect:eu-west-2:111122223333:instance/abc/agent/${aws:userid}'));
+  });
+});
+
+describe('iam helpers: rangeInString', () => {
+  const nodeOf = (text: string) => parseJson(text).root!;
+  it('maps value indices straight when the string has no escapes', () => {
+    const text = '"connect:ListUsers"';
+    assert.deepStrictEqual(rangeInString(text, nodeOf(text), 8, 17), { offset: 9, length: 9 });
+  });
+  it('maps value indices through \\/ and \\u escapes', () => {
+    const text = '"a\\/b\\u0063:Xy"';
+    // value: a/bc:Xy ; "c" is the 6-character escape
+    assert.strictEqual(JSON.parse(text), 'a/bc:Xy');
+    assert.deepStrictEqual(rangeInString(text, nodeOf(text), 0, 4), { offset: 1, length: text.indexOf(':') - 1 });
+    assert.deepStrictEqual(rangeInString(text, nodeOf(text), 5, 7), { offset: text.indexOf('Xy'), length: 2 });
   });
 });

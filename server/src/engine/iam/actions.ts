@@ -70,7 +70,8 @@ export function expandPatterns(iam: IamData, patterns: readonly string[], not: b
     for (const a of iam.allActions()) if (!matched.has(a)) rest.add(a);
     hit = rest;
   } else hit = matched;
-  if (cache.size > 500) cache.clear();
+  // A NotAction set holds ~22,000 actions: keep few (editing a list makes a new key per keystroke).
+  if (cache.size >= 32) cache.clear();
   cache.set(key, hit);
   return hit;
 }
