@@ -38,6 +38,19 @@ describe('CloudTrail from bytes (big files)', () => {
     same(`{"Records": [\n${JSON.stringify(record({ eventName: 'CreateUser' }))},\n{"eventVersion": "1.11", "eventName": "Broken" "eventSource": "connect.amazonaws.com"},\n${JSON.stringify(record({ eventName: 'DeleteUser' }))}\n]}`);
   });
 
+  it('bounds a broken JSON Lines line to its line, like the text path', () => {
+    const a = JSON.stringify(record({ eventName: 'CreateUser' }));
+    const b = JSON.stringify(record({ eventName: 'DeleteUser' }));
+    for (const broken of ['{"eventVersion": "1.11", "eventName": "Trunc', '{"eventVersion": "1.11", "requestParameters": {"a": [1, 2']) {
+      const text = `${a}\n${broken}\n${b}\n`;
+      const r = lintCloudTrailBytes(enc(text), { kind: 'cloudtrail' });
+      assert.deepStrictEqual(r.findings.filter((f) => f.rule === 'ct-sensitive-connect-call').map((f) => text.substr(f.offset, f.length)), ['"CreateUser"', '"DeleteUser"']);
+      assert.ok(r.findings.some((f) => f.rule === 'json-syntax'));
+      const t = lint(text, { kind: 'cloudtrail' });
+      assert.deepStrictEqual(t.findings.filter((f) => f.rule === 'ct-sensitive-connect-call').map((f) => text.substr(f.offset, f.length)), ['"CreateUser"', '"DeleteUser"']);
+    }
+  });
+
   it('reports a file that ends inside a record', () => {
     const text = compactLog(record({ eventName: 'CreateUser' }), record({ eventName: 'DeleteUser' }));
     const cut = text.slice(0, text.length - 30);

@@ -13,6 +13,7 @@ import { CloudTrailScanner, parseRecordText } from './scanner';
 
 const Q = 34;
 const BS = 92;
+const NL = 10;
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   const out = new Uint8Array(a.length + b.length);
@@ -36,6 +37,8 @@ export class RecordSplitter {
   private recordDepth = -1;
   private recordStart = -1;
   private head = '';
+  /** JSON Lines: decided by the first record (complete on one line, at top level). */
+  private lineMode: boolean | undefined;
   /** Bytes consumed before the current buffer (offsets of records in the whole input). */
   private consumed = 0;
 
@@ -60,6 +63,14 @@ export class RecordSplitter {
     while (i < n) {
       if (this.inString) {
         const q = buf.indexOf(Q, i);
+        if (this.lineMode) {
+          // JSON Lines: a string never crosses a line; an unterminated one ends the broken record here.
+          const nl = buf.indexOf(NL, i);
+          if (nl >= 0 && (q < 0 || nl < q)) {
+            i = this.brokenLine(buf, nl, out);
+            continue;
+          }
+        }
         if (q < 0) {
           i = n;
           break;
@@ -78,10 +89,15 @@ export class RecordSplitter {
       } else if (c === 125 || c === 93) {
         this.depth--;
         if (this.depth === this.recordDepth && this.recordStart >= 0 && c === 125) {
-          out.push({ bytes: buf.subarray(this.recordStart, i + 1), offset: this.consumed + this.recordStart });
+          const bytes = buf.subarray(this.recordStart, i + 1);
+          if (this.lineMode === undefined) this.lineMode = this.recordDepth === 0 && bytes.indexOf(NL) < 0;
+          out.push({ bytes, offset: this.consumed + this.recordStart });
           this.recordStart = -1;
         }
         if (this.depth < 0) this.depth = 0;
+      } else if (c === NL && this.lineMode && this.depth > 0) {
+        i = this.brokenLine(buf, i, out);
+        continue;
       }
       i++;
     }
@@ -96,6 +112,15 @@ export class RecordSplitter {
       this.carryScanned = 0;
     }
     return out;
+  }
+
+  /** Emits the broken record that ends at the line break `nl` (JSON.parse will reject it) and resets; returns where to go on. */
+  private brokenLine(buf: Uint8Array, nl: number, out: { bytes: Uint8Array; offset: number }[]): number {
+    if (this.recordStart >= 0) out.push({ bytes: buf.subarray(this.recordStart, nl), offset: this.consumed + this.recordStart });
+    this.recordStart = -1;
+    this.inString = false;
+    this.depth = 0;
+    return nl + 1;
   }
 
   /** Bytes of an unfinished record at the end of the input (a truncated file), if any. */
