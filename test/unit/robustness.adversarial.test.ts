@@ -81,6 +81,12 @@ describe('robustness: adversarial documents', function () {
       lintTimed('[' + new Array(1_000_000).fill('1').join(',') + ']');
     });
 
+    it('a 1,000,000-element Action array (duplicates of real actions)', () => {
+      const actions = ['connect:CreateUser', 'connect:ListUsers', 'connect:Describe*', 'voiceid:*', 'connect:NoSuchAction'];
+      const items = Array.from({ length: 1_000_000 }, (_, i) => `"${actions[i % actions.length]}"`);
+      lintTimed(policy(`{"Effect":"Allow","Action":[${items.join(',')}],"Resource":"*"}`), 'identity');
+    });
+
     it('a 1,000,000-element array inside a CloudTrail record', () => {
       const text = `{"Records":[{"eventVersion":"1.11","eventTime":"2026-10-01T09:15:00Z","eventSource":"connect.amazonaws.com","eventName":"CreateUser","requestParameters":{"ids":[${new Array(1_000_000).fill('"x"').join(',')}]}}]}`;
       lintTimed(text, 'cloudtrail');

@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import { lint, loadIamData, mergeSettings, DEFAULT_SETTINGS, DocumentKind } from '../../server/src/engine';
 import { assertWellFormed } from '../property/support/invariants';
-import { hostilePolicy, PROTO_NAMES as NAMES } from '../property/support/hostile';
+import { hostilePolicy, hostileTrail, PROTO_NAMES as NAMES } from '../property/support/hostile';
+import { lintChecked } from '../property/support/invariants';
 
 /** Own property names and descriptors of the built-in prototypes a pollution would touch. */
 function snapshot(): string {
@@ -30,6 +31,17 @@ describe('robustness: __proto__, constructor and prototype keys', () => {
       assert.ok(!r.findings.some((f) => f.rule === 'missing-version'));
       assert.strictEqual(snapshot(), before);
       assert.deepStrictEqual(DEFAULT_SETTINGS.rules, {});
+    });
+  }
+
+  for (const name of NAMES) {
+    it(`"${name}" everywhere in a CloudTrail log: no pollution, no internal error`, () => {
+      const before = JSON.stringify(Object.getOwnPropertyNames(Object.prototype).sort());
+      const text = hostileTrail(name);
+      const r = lintChecked(text, { kind: 'cloudtrail' });
+      assert.ok(!r.findings.some((f) => f.rule === 'internal-error'), JSON.stringify(r.findings.filter((f) => f.rule === 'internal-error')));
+      assert.strictEqual(JSON.stringify(Object.getOwnPropertyNames(Object.prototype).sort()), before);
+      assert.strictEqual(({} as Record<string, unknown>).polluted, undefined);
     });
   }
 

@@ -100,12 +100,18 @@ export function parseJson(text: string): JsonDocument {
   const source = bom ? ' ' + text.slice(1) : text;
   const root = parseTree(source, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: true });
   const out: JsonSyntaxError[] = [];
+  // jsonc-parser reports an unclosed block comment one character past the end of the text,
+  // and "expected" errors at the end with length 1: clamped, or a fix removing the comment
+  // would edit outside the document.
+  const end = text.length;
   for (const e of errors) {
+    const offset = Math.min(Math.max(e.offset, 0), end);
+    const length = Math.min(Math.max(e.length, 0), end - offset);
     if (e.error === ParseErrorCode.InvalidCommentToken) {
-      comments.push({ offset: e.offset, length: e.length });
+      comments.push({ offset, length });
       continue;
     }
-    out.push({ message: MESSAGES[e.error] ?? printParseErrorCode(e.error), offset: e.offset, length: Math.max(e.length, 0), code: e.error });
+    out.push({ message: MESSAGES[e.error] ?? printParseErrorCode(e.error), offset, length, code: e.error });
   }
   return { text, root, errors: out, comments };
 }
