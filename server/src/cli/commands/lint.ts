@@ -205,19 +205,7 @@ interface LintedFile extends FileResult {
  * again only if SARIF output asks for it (one file at a time).
  */
 function withoutText(display: string, abs: string, text: string, findings: Finding[]): LintedFile {
-  const positions = new Map<number, Position>();
-  if (findings.length) {
-    const idx = new LineIndex(text);
-    const add = (o: number) => positions.set(o, idx.position(o));
-    for (const f of findings) {
-      add(f.offset);
-      add(f.offset + f.length);
-      for (const r of f.related ?? []) {
-        add(r.offset);
-        add(r.offset + r.length);
-      }
-    }
-  }
+  const positions = findingPositions(text, findings);
   return {
     path: display,
     findings,
@@ -226,6 +214,20 @@ function withoutText(display: string, abs: string, text: string, findings: Findi
     },
     position: (o) => positions.get(o) ?? { line: 0, character: 0 },
   };
+}
+
+// A function of its own: a closure next to the LineIndex would keep it, and the text, alive.
+function findingPositions(text: string, findings: Finding[]): Map<number, Position> {
+  const positions = new Map<number, Position>();
+  if (!findings.length) return positions;
+  const idx = new LineIndex(text);
+  for (const f of findings) {
+    for (const [o, l] of [[f.offset, f.length], ...(f.related ?? []).map((r) => [r.offset, r.length])]) {
+      positions.set(o, idx.position(o));
+      positions.set(o + l, idx.position(o + l));
+    }
+  }
+  return positions;
 }
 
 function positionsOf(r: LintedFile): (offset: number) => Position {
