@@ -97,6 +97,17 @@ describe('CloudTrail in the CLI', function () {
     }
   });
 
+  it('activity honours ignore globs of .connectguard.json', async () => {
+    const cfg = path.join(dir, '.connectguard.json');
+    fs.writeFileSync(cfg, JSON.stringify({ ignore: ['export.jsonl'] }));
+    try {
+      const r = await run(['activity', 'export.jsonl', 'pretty.cloudtrail.json'], dir);
+      assert.ok(r.out.includes('files 1, records 1'), r.out);
+    } finally {
+      fs.unlinkSync(cfg);
+    }
+  });
+
   it('activity --format json with a window', async () => {
     const r = await run(['activity', '.', '--format', 'json', '--since', '2026-10-01T09:02:30Z', '--until', '2026-10-03'], dir);
     const j = JSON.parse(r.out) as { totals: { sensitiveCalls: number }; byApi: { key: string; calls: number }[]; byPrincipal: { key: string; apis: string[] }[]; byDay: { key: string }[] };

@@ -3,6 +3,7 @@ import { parseArgs } from 'util';
 import { ActivitySummary } from '../../engine/cloudtrail';
 import { expandInputs, WalkProblem } from '../files';
 import { streamRecords } from '../recordStream';
+import { ConfigResolver, isIgnored } from '../../node/configLoader';
 import { CliIO, Command, EXIT, UsageError, paint } from '../io';
 import { isCloudTrailDigest, looksLikeCloudTrailPath, mayHoldWindow, Progress, timeWindow } from '../cloudtrailInputs';
 import { isObject } from '../../engine/cloudtrail';
@@ -33,7 +34,8 @@ export const activityCommand: Command = {
     if (!positionals.length) throw new UsageError('give CloudTrail files or folders (e.g. a downloaded AWSLogs/ tree)');
     const window = timeWindow(values.since, values.until);
     const problems: WalkProblem[] = [];
-    const files = expandInputs(positionals.map((p) => path.resolve(io.cwd, p)), problems).filter((f) => !isCloudTrailDigest(f) && mayHoldWindow(f, window));
+    const resolver = new ConfigResolver();
+    const files = expandInputs(positionals.map((p) => path.resolve(io.cwd, p)), problems).filter((f) => !isCloudTrailDigest(f) && mayHoldWindow(f, window) && !isIgnored(resolver.forFile(f), f));
 
     // Records are streamed from bytes (one chunk and one record in memory); the summary keeps counts only.
     const summary = new ActivitySummary(window);
