@@ -7,6 +7,7 @@
 import * as assert from 'assert';
 import { lint, applyFix, parseJson, Finding, DocumentKind } from '../../../server/src/engine';
 import { fixAll } from '../../../server/src/cli/commands/lint';
+import { fixAllText } from '../../../server/src/engine/assist/fixAll';
 import { timed, timeBoundMs } from '../support/budget';
 
 function preferredFixes(text: string, kind: DocumentKind): { f: Finding; title: string; fixed: string }[] {
@@ -47,4 +48,32 @@ describe('known bugs (pending, owners in the titles)', function () {
       assert.ok(!/[\ud800-\udfff]/.test(f.message.replace(/[\ud800-\udbff][\udc00-\udfff]/g, '')), `${f.rule} message holds a lone surrogate: ${JSON.stringify(f.message)}`);
     }
   });
+  it('cli/commands/lint.ts fixAll and engine/assist/fixAll.ts fixAllText: adjacent edits ("start <= lastEnd") and a fix that reveals another take more than two passes', () => {
+    const cases = [
+      // Four adjacent, non-overlapping edits: [15,30) [30,81) [81,96) [96,105).
+      '{"Statement":[{"Principal":{},"NotPrincipal":{"Service":"connect.amazonaws.com"},"Condition":{},"Actions":"*"}]}',
+      // missing-version inserts at 4 where unknown-element renames [4,15); the rename then reveals connect-emergency-access.
+      '{\n  "statement": [{"Effect":"Allow","Action":"connect:*","Resource":"*"}]\n}',
+    ];
+    for (const text of cases) {
+      for (const [name, impl] of [['fixAll', fixAll], ['fixAllText', fixAllText]] as const) {
+        let lints = 0;
+        impl(text, (t) => {
+          lints++;
+          return lint(t, { kind: 'identity' }).findings;
+        });
+        assert.ok(lints <= 3, `${name} linted ${lints} times for ${text} (two passes that change the text, then one that finds nothing, expected)`);
+      }
+    }
+  });
+
+  it('cloudtrail (scanner / ct-record-structure): a record starting with an astral character gets the range [start, +1], half a surrogate pair', () => {
+    for (const text of ['\u{10000}{"eventVersion":"1.11"}', '{"Records":[\u{10000}{"eventVersion":"1.11"}]}']) {
+      const pair = text.indexOf('\u{10000}');
+      for (const f of lint(text, { kind: 'cloudtrail' }).findings) {
+        assert.ok(f.offset !== pair + 1 && f.offset + f.length !== pair + 1, `${f.rule} [${f.offset}, +${f.length}] splits the pair in ${JSON.stringify(text)}`);
+      }
+    }
+  });
+
 });
