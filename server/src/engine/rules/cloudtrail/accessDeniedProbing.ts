@@ -32,6 +32,7 @@ export const accessDeniedProbing = cloudTrailRule(
       bad: docRecord({ eventName: 'ListUsers', errorCode: 'AccessDeniedException', errorMessage: 'User: arn:aws:sts::111122223333:assumed-role/ConnectAdmin/dana.ops is not authorized to perform: connect:ListUsers', responseElements: null }),
       good: docRecord({ eventName: 'ListUsers' }),
       fix: 'Many APIs from one principal in a short time: treat as a possible compromise (revoke the sessions, rotate keys). A few denials of one API: decide whether the persona needs it and adjust its policy.',
+      notes: 'Severity is error when one principal is denied on five or more different APIs (enumeration), warning otherwise. Related locations are kept for the first 100 denied calls of a principal; the count is always exact. Error codes: AccessDenied, AccessDeniedException, UnauthorizedOperation, Client.UnauthorizedOperation, UnauthorizedException.',
     },
   },
   (ctx) => {

@@ -18,6 +18,7 @@ export const emergencyAccess = cloudTrailRule(
       bad: docRecord({ eventName: 'AdminGetEmergencyAccessToken', requestParameters: { InstanceId: 'a1b2c3d4-5678-90ab-cdef-EXAMPLE11111' } }),
       good: docRecord({ eventName: 'ListInstances' }),
       fix: 'Match the use to an incident. Deny `connect:AdminGetEmergencyAccessToken` to everyone but a break-glass role (as AmazonConnectReadOnlyAccess does), and alert on it in production.',
+      notes: 'A failed attempt is a warning. `ct-sensitive-connect-call` also lists emergency access as part of the complete audit trail; turn one of them off if you want a single finding.',
     },
   },
   (ctx) => {

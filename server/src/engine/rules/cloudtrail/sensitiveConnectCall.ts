@@ -22,7 +22,7 @@ export const sensitiveConnectCall = cloudTrailRule(
       bad: docRecord({ eventName: 'UpdateUserSecurityProfiles', requestParameters: { InstanceId: 'a1b2c3d4-5678-90ab-cdef-EXAMPLE11111', UserId: 'f1e2d3c4-0000-1111-2222-EXAMPLE22222', SecurityProfileIds: ['b2c3d4e5-1111-2222-3333-EXAMPLE33333'] } }),
       good: docRecord({ eventName: 'DescribeUser', readOnly: true }),
       fix: 'Match each finding to an approved change (ticket, change window). Unexpected ones: revert the change, rotate the caller\'s credentials, and restrict the API with an SCP or a permissions boundary. Turn findings off per API by setting the rule to `off` and using the narrower rules (`ct-unapproved-principal`, `ct-no-mfa`).',
-      notes: 'The catalogue is `SENSITIVE_APIS` in `server/src/engine/cloudtrail/catalogue.ts`. Which admin-website edits reach CloudTrail has changed over time; public API calls are always logged.',
+      notes: 'A failed attempt (the record has an errorCode) is reported too, as a warning for error-level APIs. The catalogue is `SENSITIVE_APIS` in `server/src/engine/cloudtrail/catalogue.ts`. Which admin-website edits reach CloudTrail has changed over time; public API calls are always logged.',
     },
   },
   (ctx) => ({
