@@ -135,4 +135,19 @@ describe('robustness: malformed and out-of-order LSP traffic gets protocol error
     await s.rpc.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'json', version: 1, text: TEXT } });
     assert.deepStrictEqual(await after, d1);
   });
+  it('a 40 MB document over the default size limit gets one information finding, fast, and the server keeps answering', async () => {
+    s = spawnServer();
+    await s.initialize();
+    const uri = 'file:///robustness/lsp/huge.cloudtrail.json';
+    const text = `{"Records":[{"eventVersion":"1.11","userAgent":"${'x'.repeat(40 * 1024 * 1024)}"}]}`;
+    const next = s.waitFor(uri, 30_000);
+    const started = Date.now();
+    await s.rpc.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1, text } });
+    const d = await next;
+    assert.deepStrictEqual(d.map((x) => x.code), ['file-too-large']);
+    assert.match(d[0].message, /Not analysed: 40\.0 MB is over connectGuard\.maxFileSizeMB \(32 MB\)/);
+    // Transfer and parse of the message included; analysis would take far longer.
+    assert.ok(Date.now() - started < 20_000, `${Date.now() - started} ms`);
+    await stillAnswers(s, 'a document over the size limit');
+  });
 });
