@@ -3,13 +3,14 @@
 // The UI checks need the browser harness and are not registered here.
 import * as path from 'path';
 import { runTests } from '@vscode/test-electron';
-import { crossCheck, defaultVsix, prepareSandbox } from './prepare';
+import { crossCheck, defaultVsix, prepareSandbox, repoRoot } from './prepare';
 
 async function main(): Promise<number> {
   const sandbox = prepareSandbox(process.argv[2] ? path.resolve(process.argv[2]) : defaultVsix());
   try {
     const code = await runTests({
       version: process.env.VSCODE_VERSION ?? 'stable',
+      cachePath: path.join(repoRoot, '.e2e', 'vscode'), // the download is kept, out of git
       extensionDevelopmentPath: sandbox.extension,
       extensionTestsPath: path.join(__dirname, 'suite', 'index'),
       extensionTestsEnv: { CONNECT_GUARD_E2E_RESULTS: sandbox.results },

@@ -46,7 +46,7 @@ export function artifactsDir(): string {
 
 /** The exit code and the suite's own results file must agree. */
 export function crossCheck(code: number, resultsFile: string): { ok: boolean; message: string } {
-  if (!fs.existsSync(resultsFile)) return { ok: false, message: `exit code ${code} and no results file: the suite never ran (activation or loading failed)` };
+  if (!fs.existsSync(resultsFile)) return { ok: false, message: `exit code ${code} and no results file: the suite never ran (the editor did not start, or the test index did not load)` };
   const r = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as SuiteResults;
   const summary = `${r.passes} passing, ${r.failures} failing of ${r.total}`;
   if (code !== 0) return { ok: false, message: `${summary}, exit code ${code}` };
