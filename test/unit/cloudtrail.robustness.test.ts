@@ -45,6 +45,15 @@ describe('CloudTrail robustness (property, seeded)', function () {
     );
   });
 
+  it('never splits a surrogate pair when a record starts with an astral character', () => {
+    for (const text of ['\u{10000}{"eventVersion":"1.11"}', '{"Records":[\u{10000}{"eventVersion":"1.11"}]}']) {
+      const pair = text.indexOf('\u{10000}');
+      for (const f of lint(text, { kind: 'cloudtrail' }).findings) {
+        assert.ok(f.offset !== pair + 1 && f.offset + f.length !== pair + 1, `${f.rule} [${f.offset}, +${f.length}] splits the pair in ${JSON.stringify(text)}`);
+      }
+    }
+  });
+
   it('is deterministic', () => {
     fc.assert(
       fc.property(mutated, (text) => {

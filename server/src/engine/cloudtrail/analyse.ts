@@ -51,7 +51,15 @@ export class RecordView {
 
   /** The record's first character (a visible anchor for findings about the whole record). */
   get first(): Range {
-    return this.range(this.scanned.start, 1);
+    return this.range(this.scanned.start, this.firstLength());
+  }
+
+  /** One character: two UTF-16 units when the record starts with a surrogate pair (never half of one). */
+  private firstLength(): number {
+    const t = this.text;
+    const s = this.scanned.start;
+    const c = t.charCodeAt(s);
+    return c >= 0xd800 && c <= 0xdbff && (t.charCodeAt(s + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
   }
 
   /** The value node at `path` inside the record, with offsets into the whole text. */
@@ -83,7 +91,7 @@ export class RecordView {
 
   /** Where a finding about the call points: the eventName value, else the record's first character. */
   get anchor(): Range {
-    return this.node(['eventName']) ?? this.range(this.scanned.start, 1);
+    return this.node(['eventName']) ?? this.first;
   }
 
   /** userIdentity, for related information. */
