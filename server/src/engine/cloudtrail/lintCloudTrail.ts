@@ -80,7 +80,21 @@ export function* lintCloudTrailSteps(text: string, kindSource: KindSource, optio
       reportRuleError(rule, error, options, settings, findings);
     }
   }
-  yield* runCloudTrailSteps(text, active, options.cloudtrailWindow, (rule, error) => reportRuleError(rule, error, options, settings, findings), scanner);
+  try {
+    yield* runCloudTrailSteps(text, active, options.cloudtrailWindow, (rule, error) => reportRuleError(rule, error, options, settings, findings), scanner);
+  } catch (error) {
+    // The scan itself failed (a bug, never the input's fault): keep what was found, say what is missing.
+    if (settings.rules['internal-error'] !== 'off') {
+      findings.push({
+        rule: 'internal-error',
+        severity: (settings.rules['internal-error'] as Finding['severity']) ?? 'error',
+        message: `The CloudTrail record scan failed (${error instanceof Error ? error.message : String(error)}); records after the failure were not checked.`,
+        offset: 0,
+        length: 0,
+        data: { failedRule: 'cloudtrail-scanner' },
+      });
+    }
+  }
   for (const rule of others) {
     try {
       rule.check(context(rule, rule === jsonSyntax ? shallowJson : () => lazyJson));
