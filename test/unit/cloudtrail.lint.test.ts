@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { lint, RULES, Rule } from '../../server/src/engine';
 import { lintSteps } from '../../server/src/engine/lint';
+import { CloudTrailScanner } from '../../server/src/engine/cloudtrail';
 import { at, expectFindings } from '../helpers/lint';
 import { record, log, compactLog, jsonLines } from './cloudtrail.fixtures';
 
@@ -58,6 +59,19 @@ describe('CloudTrail through lint()', function () {
     const text = log(record({ eventName: 'CreateUser' }), record({ eventName: 'DeleteUser' }));
     const got = lint(text, { kind: 'cloudtrail', rules }).findings;
     assert.deepStrictEqual(got.map((f) => f.rule), ['internal-error', 'ct-sensitive-connect-call', 'ct-sensitive-connect-call']);
+  });
+
+  it('turns a failure of the scan itself into an internal-error finding', () => {
+    const original = CloudTrailScanner.prototype.records;
+    CloudTrailScanner.prototype.records = function* () {
+      throw new Error('scanner bug');
+    };
+    try {
+      const got = lint(log(record({ eventName: 'CreateUser' })), { kind: 'cloudtrail' }).findings;
+      assert.deepStrictEqual(got.map((f) => [f.rule, f.data?.failedRule]), [['internal-error', 'cloudtrail-scanner']]);
+    } finally {
+      CloudTrailScanner.prototype.records = original;
+    }
   });
 
   it('gives the same findings through a rule\'s own check() (runRules path) as through the single pass', () => {
