@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { diagnosticsFor, noDiagnostic, open, ours, restore } from './helpers';
+import { diagnosticsFor, noDiagnostic, open, ours, restore, waitFor } from './helpers';
 
 const TEMPLATE_KIND = 'refactor.insert.connect-guard';
 
@@ -18,7 +18,12 @@ describe('authoring', () => {
     try {
       await diagnosticsFor(doc.uri, 'missing-version');
       const whole = new vscode.Range(doc.positionAt(0), doc.positionAt(original.length));
-      const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, whole, TEMPLATE_KIND)) ?? [];
+      // The first diagnostics may come from the workspace scan, before the server has
+      // analysed the open document; the templates are offered once it has.
+      const actions = await waitFor('the persona templates to be offered', async () => {
+        const got = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, whole, TEMPLATE_KIND)) ?? [];
+        return got.length > 0 && got;
+      }, 10_000);
       const titles = actions.map((a) => a.title);
       for (const persona of ['development user', 'service administrator', 'application resource', 'read-only auditor']) {
         assert.ok(titles.includes(`Insert template: ${persona}`), `offered: ${titles.join(' | ')}`);
