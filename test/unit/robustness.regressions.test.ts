@@ -3,6 +3,8 @@
  * stay as regression tests.
  */
 import * as assert from 'assert';
+import * as os from 'os';
+import { main } from '../../server/src/cli/main';
 import { lint, parseJson } from '../../server/src/engine';
 import { fixAll } from '../../server/src/cli/commands/lint';
 import { timed, timeBoundMs } from '../property/support/budget';
@@ -40,6 +42,22 @@ describe('robustness: regressions found by the property tests', function () {
       const doc = parseJson(text);
       for (const r of [...doc.comments, ...doc.errors]) assert.ok(r.offset + r.length <= text.length, `${JSON.stringify(text)}: [${r.offset}, +${r.length}]`);
       for (const f of lint(text, { kind: 'identity' }).findings) for (const fx of f.fixes ?? []) for (const e of fx.edits) assert.ok(e.offset + e.length <= text.length, `${f.rule} fix "${fx.title}" edits [${e.offset}, +${e.length}] of ${text.length}`);
+    }
+  });
+
+  it('cli/main.ts: an --output path in a missing folder is an I/O problem (exit 2, path and code), not an internal error', async () => {
+    let err = '';
+    const code = await main(['lint', '--output', 'no/such/folder/out.txt', '--fail-on', 'never'], { out: () => undefined, err: (s) => void (err += s), isTTY: false, cwd: os.tmpdir(), env: {} });
+    assert.strictEqual(code, 2);
+    assert.match(err, /^connect-guard: cannot open .*no\/such\/folder\/out\.txt \(ENOENT\)\n$/);
+  });
+
+  it('CloudTrail: a record starting with an astral character is not given half a surrogate pair as its range', () => {
+    for (const text of ['\u{10000}{"eventVersion":"1.11"}', '{"Records":[\u{10000}{"eventVersion":"1.11"}]}']) {
+      const pair = text.indexOf('\u{10000}');
+      for (const f of lint(text, { kind: 'cloudtrail' }).findings) {
+        assert.ok(f.offset !== pair + 1 && f.offset + f.length !== pair + 1, `${f.rule} [${f.offset}, +${f.length}] splits the pair in ${JSON.stringify(text)}`);
+      }
     }
   });
 

@@ -50,6 +50,13 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       io.err(`connect-guard: ${err.message}\n`);
       return EXIT.usage;
     }
+    // A file-system error that escaped a command (an --output path in a missing folder, a
+    // file removed mid-run) is the user's environment, not a bug: say which path and why.
+    const sys = e as NodeJS.ErrnoException;
+    if (sys && typeof sys.code === 'string' && typeof sys.syscall === 'string' && typeof sys.path === 'string') {
+      io.err(`connect-guard: cannot ${sys.syscall} ${sys.path} (${sys.code})\n`);
+      return EXIT.usage;
+    }
     io.err(`connect-guard: internal error: ${err?.message ?? String(e)}${debug ? `\n${err?.stack ?? ''}` : ' (run with --debug for the stack)'}\n`);
     return EXIT.usage;
   }

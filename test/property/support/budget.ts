@@ -18,6 +18,17 @@ export function check<T>(property: fc.IProperty<T>, numRuns: number): void {
   }
 }
 
+/** `check` for async properties. */
+export async function checkAsync<T>(property: fc.IAsyncProperty<T>, numRuns: number): Promise<void> {
+  try {
+    await fc.assert(property, { seed: SEED, numRuns: Math.max(1, Math.round(numRuns * SCALE)) });
+  } catch (e) {
+    const err = e as Error;
+    err.message = `[property seed ${SEED}; rerun with CG_PROPERTY_SEED=${SEED}]\n${err.message}`;
+    throw err;
+  }
+}
+
 /**
  * CPU time a lint may take on `length` characters: 50 ms + 5 ms per KiB. Measured on this
  * engine (about 60 rules): the examples/ documents take 0.04-1.9 ms each, so the constant is
