@@ -12,11 +12,11 @@ export interface Source {
 
 /** Every source of hostile documents the property tests draw from. */
 export const SOURCES: Source[] = [
-  { name: 'random JSON values, any kind', docs: fc.record({ text: fc.tuple(jsonish, formatArb).map(([v, f]) => format(v, f)), kind: kindArb }), runs: 200 },
-  { name: 'random JSON text (fast-check json()), any kind', docs: fc.record({ text: fc.json(), kind: kindArb }), runs: 100 },
-  { name: 'policy-shaped documents with wrong types and bad values', docs: fc.record({ text: fc.tuple(policyValueArb, formatArb).map(([v, f]) => format(v, f)), kind: kindArb }), runs: 300 },
-  { name: 'mutated valid policies (renamed keys, wrong types, deleted brackets, comments, unicode, CRLF, BOM)', docs: mutatedArb(POLICY_SEEDS), runs: 300 },
-  { name: 'mutated policies checked with a random kind', docs: fc.record({ text: mutatedArb(POLICY_SEEDS).map((d) => d.text), kind: kindArb }), runs: 100 },
-  { name: 'CloudTrail-shaped documents with wrong types and bad values', docs: fc.record({ text: trailTextArb, kind: fc.constantFrom<DocumentKind | undefined>('cloudtrail', undefined) }), runs: 200 },
-  { name: 'mutated CloudTrail logs (Records, single record, JSON Lines)', docs: mutatedArb(TRAIL_SEEDS), runs: 200 },
+  { name: 'random JSON values, any kind', docs: fc.record({ text: fc.tuple(jsonish, formatArb).map(([v, f]) => format(v, f)), kind: kindArb }), runs: 600 },
+  { name: 'random JSON text (fast-check json()), any kind', docs: fc.record({ text: fc.json(), kind: kindArb }), runs: 300 },
+  { name: 'policy-shaped documents with wrong types and bad values', docs: fc.record({ text: fc.tuple(policyValueArb, formatArb).map(([v, f]) => format(v, f)), kind: kindArb }), runs: 900 },
+  { name: 'mutated valid policies (renamed keys, wrong types, deleted brackets, comments, unicode, CRLF, BOM)', docs: mutatedArb(POLICY_SEEDS), runs: 900 },
+  { name: 'mutated policies checked with a random kind', docs: fc.record({ text: mutatedArb(POLICY_SEEDS).map((d) => d.text), kind: kindArb }), runs: 300 },
+  { name: 'CloudTrail-shaped documents with wrong types and bad values', docs: fc.record({ text: trailTextArb, kind: fc.constantFrom<DocumentKind | undefined>('cloudtrail', undefined) }), runs: 600 },
+  { name: 'mutated CloudTrail logs (Records, single record, JSON Lines)', docs: mutatedArb(TRAIL_SEEDS), runs: 600 },
 ];
