@@ -76,4 +76,13 @@ describe('known bugs (pending, owners in the titles)', function () {
     assert.ok(!/internal error/.test(err), err);
   });
 
+  it('cloudtrail/scanner.ts: a syntax error on an astral character gets [offset, +1], half a surrogate pair', () => {
+    for (const text of ['{"Records":[{"eventVersion":"1.11"} \u{10000}]}', '{"Records":\u{10000} [{"eventVersion":"1.11"}]}']) {
+      const pair = text.indexOf('\u{10000}');
+      for (const f of lint(text, { kind: 'cloudtrail' }).findings) {
+        assert.ok(f.offset !== pair + 1 && f.offset + f.length !== pair + 1, `${f.rule} "${f.message}" [${f.offset}, +${f.length}] splits the pair in ${JSON.stringify(text)}`);
+      }
+    }
+  });
+
 });
