@@ -18,7 +18,7 @@ describe('connect-emergency-access', () => {
   it('picks a free Sid for the Deny', () => {
     const text = '{"Version": "2012-10-17", "Statement": [{"Sid": "DenyEmergencyAccessToken", "Effect": "Allow", "Action": "connect:*", "Resource": "*"}]}';
     const fixed = expectFixRoundTrip('connect-emergency-access', 'identity', text);
-    assert.strictEqual(JSON.parse(fixed).Statement[1].Sid, 'DenyEmergencyAccessToken2');
+    assert.strictEqual(fixed, text.replace(']}', ', {"Sid": "DenyEmergencyAccessToken2", "Effect": "Deny", "Action": "connect:AdminGetEmergencyAccessToken", "Resource": "*"}]}'), 'one-line documents stay on one line');
   });
   it('reports connect:Get* (GetFederationToken), as in AmazonConnectReadOnlyAccess, with a Deny fix that --fix does not apply', () => {
     const text = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["connect:Get*", "connect:Describe*", "connect:List*"], "Resource": "*"}, {"Effect": "Deny", "Action": "connect:AdminGetEmergencyAccessToken", "Resource": "*"}]}';

@@ -20,6 +20,14 @@ describe('endpoint-open-principal', () => {
     const fixed = expectFixRoundTrip('endpoint-open-principal', 'resource', text);
     assert.deepStrictEqual(JSON.parse(fixed).Statement.Condition, { StringEquals: { 'kms:ViaService': 'voiceid.eu-west-2.amazonaws.com', 'aws:PrincipalOrgID': 'o-exampleorgid' } });
   });
+  it('fix adds StringEquals to a Condition without it, and offers nothing for a malformed Condition', () => {
+    const text = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "voiceid:*", "Resource": "*", "Condition": {"Bool": {"aws:SecureTransport": "true"}}}]}';
+    const fixed = expectFixRoundTrip('endpoint-open-principal', 'endpoint', text);
+    assert.strictEqual(fixed, text.replace('"true"}}', '"true"}, "StringEquals": {"aws:PrincipalOrgID": "o-exampleorgid"}}'));
+    const malformed = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "voiceid:*", "Resource": "*", "Condition": "none"}]}';
+    const [f] = expectFindings('endpoint-open-principal', 'endpoint', malformed, 'warning', [at(malformed, '"*"')]);
+    assert.strictEqual(f.fixes, undefined);
+  });
   it('reports Allow with NotPrincipal on the key', () => {
     const text = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "NotPrincipal": {"AWS": "arn:aws:iam::444455556666:root"}, "Action": "voiceid:*", "Resource": "*"}]}';
     expectFindings('endpoint-open-principal', 'resource', text, 'warning', [at(text, '"NotPrincipal"')]);

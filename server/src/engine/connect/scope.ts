@@ -59,19 +59,57 @@ export function hasResourceTagCondition(s: Statement): boolean {
 }
 
 /**
- * Predicate: is `service:Action` explicitly denied by this policy for every request?
- * Only unconditional Deny statements on `"*"` count (Deny always wins over Allow).
+ * Matches IAM action patterns against a short candidate list, memoised per candidate list
+ * and pattern. Runs of `*` are collapsed (same meaning), and a pattern with more literal
+ * characters than the longest candidate name is rejected at once, so adversarial
+ * patterns (`*a*a*a...`, 20,000 stars) and million-item lists cost one match per distinct value.
  */
-export function unconditionalDeny(policy: PolicyDocument): (fullName: string) => boolean {
-  const denies: { patterns: string[]; not: boolean }[] = [];
+const matchCaches = new WeakMap<readonly ActionInfo[], { longest: number; memo: Map<string, readonly ActionInfo[]> }>();
+
+export function matchCandidates(pattern: string, candidates: readonly ActionInfo[]): readonly ActionInfo[] {
+  let cache = matchCaches.get(candidates);
+  if (!cache) {
+    cache = { longest: candidates.reduce((m, a) => Math.max(m, a.fullName.length), 0), memo: new Map() };
+    matchCaches.set(candidates, cache);
+  }
+  const key = pattern.toLowerCase().replace(/\*+/g, '*');
+  let hit = cache.memo.get(key);
+  if (hit) return hit;
+  let literal = 0;
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) !== 42) literal++;
+  hit = literal > cache.longest ? [] : candidates.filter((a) => wildcardMatch(key, a.fullName));
+  if (cache.memo.size > 2000) cache.memo.clear();
+  cache.memo.set(key, hit);
+  return hit;
+}
+
+/**
+ * The candidates this policy denies for every request: unconditional Deny statements on
+ * `"*"` (Deny always wins over Allow).
+ */
+export function unconditionallyDenied(policy: PolicyDocument, candidates: readonly ActionInfo[]): ReadonlySet<ActionInfo> {
+  const denied = new Set<ActionInfo>();
   for (const s of policy.statements) {
     if (s.effect !== 'Deny' || s.el.Condition || s.el.NotResource) continue;
     if (!stringItems(s.el.Resource?.value).some((i) => i.value === '*')) continue;
     const el = actionElement(s);
-    if (el) denies.push({ patterns: el.items.map((i) => i.value), not: el.not });
+    if (!el) continue;
+    const matched = matchedByItems(el.items, candidates);
+    for (const a of candidates) if (matched.has(a) !== el.not) denied.add(a);
   }
-  if (!denies.length) return () => false;
-  return (fullName) => denies.some((d) => d.patterns.some((p) => wildcardMatch(p, fullName)) !== d.not);
+  return denied;
+}
+
+function matchedByItems(items: readonly StringItem[], candidates: readonly ActionInfo[]): Set<ActionInfo> {
+  const seen = new Set<string>();
+  const matched = new Set<ActionInfo>();
+  for (const i of items) {
+    const k = i.value.toLowerCase();
+    if (seen.has(k)) continue;
+    seen.add(k);
+    for (const a of matchCandidates(i.value, candidates)) matched.add(a);
+  }
+  return matched;
 }
 
 /** What one Action item (or the NotAction key) of an Allow grants among some target actions. */
@@ -86,24 +124,29 @@ export interface ItemGrant {
 }
 
 /**
- * Matches each Action item against a short candidate list (cheaper than expanding `*`
+ * What each Action item grants among a short candidate list (cheaper than expanding `*`
  * to every action in AWS); NotAction grants the candidates none of its items match.
+ * A repeated item is reported once, at its first occurrence.
  */
 export function grantsByItem(s: Statement, candidates: readonly ActionInfo[]): ItemGrant[] {
   const el = actionElement(s);
   if (!el) return [];
   if (el.not) {
-    const actions = candidates.filter((a) => !el.items.some((i) => wildcardMatch(i.value, a.fullName)));
+    const excluded = matchedByItems(el.items, candidates);
+    const actions = candidates.filter((a) => !excluded.has(a));
     return actions.length ? [{ node: el.prop.key, label: 'NotAction', wildcard: true, notAction: true, actions }] : [];
   }
   const out: ItemGrant[] = [];
+  const seen = new Set<string>();
   for (const i of el.items) {
-    const actions = candidates.filter((a) => wildcardMatch(i.value, a.fullName));
-    if (actions.length) out.push({ node: i.node, label: i.value, wildcard: hasWildcard(i.value), notAction: false, actions });
+    const k = i.value.toLowerCase();
+    if (seen.has(k)) continue;
+    seen.add(k);
+    const actions = matchCandidates(i.value, candidates);
+    if (actions.length) out.push({ node: i.node, label: i.value, wildcard: hasWildcard(i.value), notAction: false, actions: [...actions] });
   }
   return out;
 }
-
 /** `connect:CreateUser, connect:DeleteUser and 3 more`. */
 export function listActions(actions: readonly ActionInfo[], max = 5): string {
   const names = actions.slice(0, max).map((a) => a.fullName);

@@ -2,7 +2,7 @@ import { Rule, TextEdit } from '../../types';
 import type { ActionInfo, IamData } from '../../iam/data';
 import { Node, properties } from '../../json';
 import { EMERGENCY_ACCESS_ACTIONS, CONNECT_PREFIX, resourceScope } from '../../connect';
-import { insertAt } from '../../fixes';
+import { appendItem } from './append';
 import { allowGrants, itemLabel } from './util';
 
 const ADMIN_TOKEN = 'AdminGetEmergencyAccessToken';
@@ -72,5 +72,5 @@ function denyStatementEdits(text: string, statementArray: Node | undefined, acti
   const base = `Deny${action.name.replace(/^(Admin)?Get/, '')}`;
   let sid = base;
   for (let i = 2; sids.has(sid); i++) sid = `${base}${i}`;
-  return insertAt(text, ['Statement'], -1, { Sid: sid, Effect: 'Deny', Action: action.fullName, Resource: '*' });
+  return appendItem(text, statementArray, { Sid: sid, Effect: 'Deny', Action: action.fullName, Resource: '*' });
 }

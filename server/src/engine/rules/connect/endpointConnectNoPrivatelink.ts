@@ -1,5 +1,4 @@
 import { Rule } from '../../types';
-import { stringItems } from '../../json';
 import { splitAction } from '../../iam/actions';
 import { NO_PRIVATELINK_PREFIXES, PRIVATELINK_PREFIXES } from '../../connect';
 import { removeArrayItem } from '../../fixes';
@@ -30,16 +29,27 @@ export const endpointConnectNoPrivatelink: Rule = {
   check(ctx) {
     for (const s of ctx.policy.statements) {
       const action = s.el.Action?.value;
-      const items = stringItems(action);
-      const inert = items.filter((i) => isCoreConnect(i.value));
+      // Items with their index in the array (one pass: Action lists can be very long).
+      const items = action?.type === 'array'
+        ? (action.children ?? []).map((node, index) => ({ node, index })).filter((i) => i.node.type === 'string')
+        : action?.type === 'string' ? [{ node: action, index: -1 }] : [];
+      // A repeated item is reported once (redundant-action reports the repeats).
+      const seen = new Set<string>();
+      const inert = items.filter((i) => {
+        const v = i.node.value as string;
+        if (!isCoreConnect(v) || seen.has(v)) return false;
+        seen.add(v);
+        return true;
+      });
       // Removing every item would leave an empty Action: offer removal only while something remains.
-      const canRemove = action?.type === 'array' && (action.children?.length ?? 0) > inert.length;
+      const canRemove = action?.type === 'array' && items.some((i) => !isCoreConnect(i.node.value as string));
       for (const item of inert) {
+        const value = item.node.value as string;
         ctx.report({
-          message: `"${item.value}": the core Amazon Connect API has no VPC endpoint, so this action in an endpoint policy controls nothing. Remove it; restrict Connect calls with IAM policies or an SCP instead.`,
+          message: `"${value}": the core Amazon Connect API has no VPC endpoint, so this action in an endpoint policy controls nothing. Remove it; restrict Connect calls with IAM policies or an SCP instead.`,
           offset: item.node.offset,
           length: item.node.length,
-          fixes: canRemove ? [{ title: `Remove "${item.value}"`, edits: [removeArrayItem(action!, action!.children!.indexOf(item.node))], preferred: true }] : undefined,
+          fixes: canRemove ? [{ title: `Remove "${value}"`, edits: [removeArrayItem(action!, item.index)], preferred: true }] : undefined,
         });
       }
     }

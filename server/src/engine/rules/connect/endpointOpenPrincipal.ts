@@ -1,7 +1,8 @@
 import { Rule } from '../../types';
-import { Node, pathOf, properties } from '../../json';
+import { Node, properties, property } from '../../json';
 import { conditionEntries, Statement } from '../../policy';
-import { setAt } from '../../fixes';
+import { TextEdit } from '../../types';
+import { appendProperty } from './append';
 
 /**
  * Condition keys that tie an open principal to the organisation, an account, a network
@@ -24,6 +25,19 @@ function openPrincipalNode(principal: Node | undefined): Node | undefined {
     if (p.value.type === 'array') return p.value.children?.find((c) => c.type === 'string' && c.value === '*');
   }
   return undefined;
+}
+
+const ORG_ID = 'o-exampleorgid';
+
+/** Adds aws:PrincipalOrgID under Condition / StringEquals, creating what is missing. */
+function orgConditionEdits(text: string, s: Statement): TextEdit[] | undefined {
+  const cond = s.el.Condition?.value;
+  if (s.el.Condition && cond?.type !== 'object') return undefined;
+  if (cond?.type !== 'object') return appendProperty(text, s.node, 'Condition', { StringEquals: { 'aws:PrincipalOrgID': ORG_ID } });
+  const eq = property(cond, 'StringEquals')?.value;
+  if (eq === undefined) return appendProperty(text, cond, 'StringEquals', { 'aws:PrincipalOrgID': ORG_ID });
+  if (eq.type !== 'object') return undefined;
+  return appendProperty(text, eq, 'aws:PrincipalOrgID', ORG_ID);
 }
 
 function isFenced(s: Statement): boolean {
@@ -61,12 +75,12 @@ export const endpointOpenPrincipal: Rule = {
       }
       const star = openPrincipalNode(s.el.Principal?.value);
       if (!star || isFenced(s)) continue;
-      const path = [...pathOf(s.node), 'Condition', 'StringEquals', 'aws:PrincipalOrgID'];
+      const edits = orgConditionEdits(ctx.text, s);
       ctx.report({
         message: 'Principal "*" with no aws:PrincipalOrgID, aws:PrincipalAccount, aws:SourceVpce or similar condition: any AWS account can use this grant. Add a condition that limits it to your organisation or account.',
         offset: star.offset,
         length: star.length,
-        fixes: [{ title: 'Add an aws:PrincipalOrgID condition (edit the organisation id)', edits: setAt(ctx.text, path, 'o-exampleorgid') }],
+        fixes: edits ? [{ title: 'Add an aws:PrincipalOrgID condition (edit the organisation id)', edits }] : undefined,
       });
     }
   },
