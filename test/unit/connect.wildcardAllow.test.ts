@@ -37,6 +37,14 @@ describe('connect-wildcard-allow', () => {
     expectNone('connect-wildcard-allow', 'identity', '{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "connect:*", "Resource": "*"}]}');
     expectNone('connect-wildcard-allow', 'identity', '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["voiceid:*", "s3:*"], "Resource": "*"}]}');
   });
+  it('reports a repeated item once and stays fast on adversarial wildcards', () => {
+    const evil = 'connect:' + '*a'.repeat(5000) + 'b';
+    const stars = 'connect:' + '*'.repeat(20000);
+    const text = `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["connect:Delete*", "connect:Delete*", "${evil}", "${stars}"], "Resource": "*"}]}`;
+    const started = Date.now();
+    expectFindings('connect-wildcard-allow', 'identity', text, 'warning', [at(text, '"connect:Delete*"'), at(text, `"${stars}"`)]);
+    assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
+  });
   it('does not apply to SCPs (an SCP Allow grants nothing)', () => {
     expectNone('connect-wildcard-allow', 'scp', '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}');
   });
