@@ -61,9 +61,11 @@ describe('cli: text and json output', () => {
     const path = await import('path');
     assert.strictEqual(JSON.parse(fs.readFileSync(path.join(dir, 'report.json'), 'utf8')).files[0].findings[0].rule, 'missing-version');
   });
-  it('a bare path means lint', async () => {
+  it('a bare path means lint, also a directory name without a slash', async () => {
     const r = await runCli(['b/guard.scp.json', '--fail-on', 'never'], dir);
     assert.match(r.out, /^b\/guard\.scp\.json:1:1 warning missing-version/);
+    const d = await runCli(['b', '--fail-on', 'never'], dir);
+    assert.match(d.out, /^b\/guard\.scp\.json:1:1 warning missing-version/);
   });
   it('rules prints the catalogue as text, markdown and json', async () => {
     const text = await runCli(['rules'], dir);

@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { COMMANDS } from './commands';
 import { CliIO, EXIT, UsageError } from './io';
 import { ConfigError } from '../node/configLoader';
@@ -32,7 +34,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   // A bare path means lint.
   const named = COMMANDS.find((c) => c.name === args[0]);
-  const command = named ?? (args[0].startsWith('-') || /[./\\]/.test(args[0]) ? COMMANDS.find((c) => c.name === 'lint')! : undefined);
+  const looksLikePath = args[0].startsWith('-') || /[./\\*?]/.test(args[0]) || fs.existsSync(path.resolve(io.cwd, args[0]));
+  const command = named ?? (looksLikePath ? COMMANDS.find((c) => c.name === 'lint')! : undefined);
   if (!command) {
     io.err(`connect-guard: unknown command "${args[0]}". Commands: ${COMMANDS.map((c) => c.name).join(', ')}\n`);
     return EXIT.usage;
