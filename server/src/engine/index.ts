@@ -12,3 +12,5 @@ export { DEFAULT_SETTINGS, mergeSettings } from './config';
 export type { EngineSettings, ConfigFile, RuleSetting, CloudTrailSettings } from './config';
 export { applyEdits, applyFix } from './fixes';
 export * as activity from './activity';
+export * as cloudtrail from './cloudtrail';
+export * as detections from './detections';
