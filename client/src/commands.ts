@@ -5,6 +5,7 @@ import { COMMAND, CONFIG_SECTION } from './ids';
 import { FindingsTree, FindingsNode } from './findingsTree';
 import { Finding, dataOf, docsUrlOf, ruleOf } from './diagnosticsSource';
 import { instanceArnProblem } from '../../server/src/engine/templates/instanceArn';
+import { GENERATE_POLICY, GeneratePolicyResult } from '../../server/src/lsp/protocol';
 import { LIST_TEMPLATES, REFACTOR, RefactorParams, RefactorResult, SCAN_WORKSPACE, ScanWorkspaceResult, TemplateSummary } from '../../server/src/lsp/protocol';
 
 export interface CommandContext {
@@ -66,6 +67,24 @@ function findingFromArg(arg: unknown): Finding | undefined {
 }
 
 export const COMMANDS: readonly CommandEntry[] = [
+  {
+    id: COMMAND.generatePolicy,
+    async run(ctx, principal?: string) {
+      const editor = activeJsonEditor();
+      if (!editor) return void vscode.window.showWarningMessage('connect-guard: open a CloudTrail log to generate a policy from.');
+      const who = principal ?? (await vscode.window.showInputBox({
+        title: 'Generate least-privilege policy from this log',
+        prompt: 'Principal: role ARN (its sessions match), ARN pattern or session name. Leave empty for every principal.',
+        placeHolder: 'arn:aws:iam::111122223333:role/FlowDeveloper',
+        ignoreFocusOut: true,
+      }));
+      if (who === undefined) return;
+      const r = await ctx.client().sendRequest<GeneratePolicyResult>(GENERATE_POLICY, { uri: editor.document.uri.toString(), principals: who.trim() ? [who.trim()] : [] });
+      for (const n of r.notes) ctx.output.info(`generate policy: ${n}`);
+      if (!r.text) return void vscode.window.showWarningMessage(`connect-guard: ${r.problem ?? 'no policy generated'}`);
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'json', content: r.text }));
+    },
+  },
   {
     id: COMMAND.scanWorkspace,
     async run(ctx) {

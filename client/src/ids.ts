@@ -16,4 +16,5 @@ export const COMMAND = {
   applyFix: 'connectGuard.applyFix',
   showOutput: 'connectGuard.showOutput',
   revealFinding: 'connectGuard.revealFinding',
+  generatePolicy: 'connectGuard.generatePolicy',
 } as const;

@@ -53,3 +53,18 @@ export const CLIENT_COMMANDS = {
 
 export const SOURCE = 'connect-guard';
 export const FIX_ALL_KIND = 'source.fixAll.connect-guard';
+
+/** Generates a least-privilege policy from the CloudTrail records of an open document. */
+export const GENERATE_POLICY = 'connectGuard/generatePolicy';
+export interface GeneratePolicyParams {
+  uri: string;
+  /** Principal ARN patterns or session names; empty for every principal. */
+  principals?: string[];
+}
+export interface GeneratePolicyResult {
+  text?: string;
+  /** Why no policy could be generated. */
+  problem?: string;
+  /** Remarks for the user (unmapped events, wildcarded identifiers). */
+  notes: string[];
+}

@@ -11,6 +11,8 @@ import { CodeActionsHandler, REWRITE_KIND, TEMPLATE_KIND } from './codeActions';
 import { DiagnosticsScheduler } from './diagnostics';
 import { Linter } from './linter';
 import { connectionLogger } from './logger';
+import { GENERATE_POLICY, GeneratePolicyParams, GeneratePolicyResult } from './protocol';
+import { generatePolicy } from './generatePolicy';
 import { FIX_ALL_KIND, LIST_TEMPLATES, REFACTOR, RefactorParams, RefactorResult, SCAN_WORKSPACE, ScanWorkspaceResult, STATS, StatsResult } from './protocol';
 import { listTemplates, refactor } from './refactorRequest';
 import { guard, runSafe } from './runSafe';
@@ -115,6 +117,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onRequest<ScanWorkspaceResult, void>(SCAN_WORKSPACE, (_params, token) => runSafe(log, 'scan', token, { files: 0, findings: 0, skipped: 0 }, () => scanner.scan(token)));
   connection.onRequest<RefactorResult, void>(REFACTOR, (params: RefactorParams, token) => runSafe(log, 'refactor', token, { problem: 'connect-guard failed on this document; see its output channel.' }, () => refactor(documents, params, iam)));
   connection.onRequest(LIST_TEMPLATES, () => listTemplates());
+  connection.onRequest<GeneratePolicyResult, void>(GENERATE_POLICY, (params: GeneratePolicyParams, token) => runSafe(log, 'generate policy', token, { problem: 'connect-guard failed on this document; see its output channel.', notes: [] }, () => generatePolicy(documents, params, iam())));
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
   connection.onRequest(STATS, (params: { reset?: boolean } | undefined): StatsResult => {

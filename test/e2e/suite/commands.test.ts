@@ -25,7 +25,7 @@ function findingArg(uri: vscode.Uri, d: vscode.Diagnostic) {
 }
 
 // Each command below is run by a test in this file; a new contributed command needs one.
-const EXERCISED = ['scanWorkspace', 'insertTemplate', 'addTagCondition', 'scopeToInstance', 'showRuleDocumentation', 'restartServer', 'toggleGrouping', 'disableRule', 'applyFix', 'showOutput', 'revealFinding'].map((c) => `connectGuard.${c}`);
+const EXERCISED = ['scanWorkspace', 'insertTemplate', 'addTagCondition', 'scopeToInstance', 'showRuleDocumentation', 'restartServer', 'toggleGrouping', 'disableRule', 'applyFix', 'showOutput', 'revealFinding', 'generatePolicy'].map((c) => `connectGuard.${c}`);
 
 describe('commands', () => {
   it('every contributed command has an editor test here', () => {
@@ -101,6 +101,20 @@ describe('commands', () => {
     } finally {
       await restore(doc, original);
     }
+  });
+
+  it('Generate policy from a CloudTrail log opens a new policy that lints clean', async () => {
+    await open('logs/admin.cloudtrail.json');
+    const before = new Set(vscode.workspace.textDocuments);
+    await run('generatePolicy', ''); // '' = every principal, no input box
+    const generated = await waitFor('the generated policy', () => vscode.workspace.textDocuments.find((d) => !before.has(d) && d.uri.scheme === 'untitled' && d.getText().includes('"connect:ListUsers"')));
+    const policy = JSON.parse(generated.getText());
+    assert.strictEqual(policy.Version, '2012-10-17');
+    // The server lints untitled documents too: nothing at warning or error level may appear.
+    await new Promise((r) => setTimeout(r, 1500));
+    const bad = vscode.languages.getDiagnostics(generated.uri).filter((d) => d.source === 'connect-guard' && d.severity <= vscode.DiagnosticSeverity.Warning);
+    assert.deepStrictEqual(bad.map((d) => `${ruleOf(d)}: ${d.message}`), []);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('Show output opens the output channel', async () => {
