@@ -69,7 +69,7 @@ function bundleSizes() {
 }
 
 const sections = [policyThroughput];
-for (const extra of ['editorLatency', 'cloudtrailScale', 'startup']) {
+for (const extra of ['editorLatency', 'cloudtrailScale']) {
   const p = path.join(__dirname, `${extra}.js`);
   if (fs.existsSync(p)) sections.push(() => require(p).run({ engine, row, results, median, RUNS, quick, root }));
   else sections.push(() => row(extra, 'not measured', `bench/${extra}.js missing`));

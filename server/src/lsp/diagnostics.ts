@@ -7,7 +7,7 @@ import { Logger } from './logger';
 import { Positions, toDiagnostic } from './convert';
 
 /** Typing pauses shorter than this do not trigger a lint. */
-export const DEBOUNCE_MS = 150;
+export const DEBOUNCE_MS = debounceFromEnv(150);
 /** Big logs wait longer: each run costs more, and the user is rarely typing in them. */
 export const DEBOUNCE_BIG_MS = 800;
 
@@ -92,4 +92,10 @@ export class DiagnosticsScheduler {
       }
     }
   }
+}
+
+/** `CONNECT_GUARD_DEBOUNCE_MS` lets benchmarks measure latency without the typing pause. */
+function debounceFromEnv(dflt: number): number {
+  const v = Number(process.env.CONNECT_GUARD_DEBOUNCE_MS);
+  return Number.isFinite(v) && v >= 0 ? v : dflt;
 }
