@@ -1,9 +1,10 @@
+import { fixAllText } from '../../engine/assist/fixAll';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import { parseArgs } from 'util';
 import {
-  lint, LintOptions, DEFAULT_SETTINGS, mergeSettings, isDocumentKind, DocumentKind, Finding, SEVERITY_ORDER, Severity, LineIndex, applyEdits, TextEdit,
+  lint, LintOptions, DEFAULT_SETTINGS, mergeSettings, isDocumentKind, DocumentKind, Finding, SEVERITY_ORDER, Severity, LineIndex,
 } from '../../engine';
 import { ConfigResolver, loadConfigFile, kindFromConfig, isIgnored, LoadedConfig } from '../../node/configLoader';
 import { expandInputs, WalkProblem } from '../files';
@@ -78,7 +79,7 @@ export const lintCommand: Command = {
       let text = read.text;
       let result = lint(text, opts);
       if (values.fix && !/\.gz$/i.test(abs)) {
-        const fixed = fixAll(text, (t) => lint(t, opts).findings);
+        const fixed = fixAllText(text, (t) => lint(t, opts).findings);
         if (fixed !== text) {
           fs.writeFileSync(abs, fixed);
           text = fixed;
@@ -169,28 +170,8 @@ function readWhole(abs: string): { text?: string; problem?: string } {
   }
 }
 
-/** Applies preferred fixes until nothing changes (at most 5 passes; overlapping edits wait a pass). */
-export function fixAll(text: string, lintText: (t: string) => Finding[]): string {
-  let cur = text;
-  for (let pass = 0; pass < 5; pass++) {
-    const edits: TextEdit[] = [];
-    let lastEnd = -1;
-    const chosen = lintText(cur)
-      .map((f) => f.fixes?.find((x) => x.preferred))
-      .filter((f): f is NonNullable<typeof f> => !!f)
-      .sort((a, b) => Math.min(...a.edits.map((e) => e.offset)) - Math.min(...b.edits.map((e) => e.offset)));
-    for (const fx of chosen) {
-      const start = Math.min(...fx.edits.map((e) => e.offset));
-      const end = Math.max(...fx.edits.map((e) => e.offset + e.length));
-      if (start <= lastEnd) continue; // overlaps an earlier fix: next pass
-      edits.push(...fx.edits);
-      lastEnd = end;
-    }
-    if (!edits.length) break;
-    cur = applyEdits(cur, edits);
-  }
-  return cur;
-}
+/** The CLI's --fix and the editor's "Fix all" share one implementation. */
+export { fixAllText as fixAll };
 
 type Position = { line: number; character: number };
 
