@@ -56,6 +56,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     // A file-system error that escaped a command (an --output path in a missing folder, a
     // file removed mid-run) is the user's environment, not a bug: say which path and why.
     const sys = e as NodeJS.ErrnoException;
+    if (sys && sys.code === 'ERR_INVALID_ARG_VALUE' && /null bytes/.test(sys.message)) {
+      io.err('connect-guard: a path contains a NUL character\n');
+      return EXIT.usage;
+    }
     if (sys && typeof sys.code === 'string' && typeof sys.syscall === 'string' && typeof sys.path === 'string') {
       io.err(`connect-guard: cannot ${sys.syscall} ${sys.path} (${sys.code})\n`);
       return EXIT.usage;

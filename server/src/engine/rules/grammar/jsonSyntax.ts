@@ -45,7 +45,9 @@ export const jsonSyntax: Rule = {
     }
     const seen = new Set<number>();
     for (const e of json.errors) {
-      const comma = (e.code === ParseErrorCode.PropertyNameExpected || e.code === ParseErrorCode.ValueExpected) ? trailingCommaBefore(text, e.offset) : -1;
+      // Only a comma directly before a closing bracket is a trailing comma; `{"a": 1,: 2}` is something else.
+      const closes = text[e.offset] === '}' || text[e.offset] === ']';
+      const comma = closes && (e.code === ParseErrorCode.PropertyNameExpected || e.code === ParseErrorCode.ValueExpected) ? trailingCommaBefore(text, e.offset) : -1;
       if (comma >= 0) {
         if (seen.has(comma)) continue;
         seen.add(comma);

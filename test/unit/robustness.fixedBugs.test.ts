@@ -1,0 +1,38 @@
+/** Bugs found by the property and adversarial tests, fixed; each stays as a regression test. */
+import * as assert from 'assert';
+import * as os from 'os';
+import { main } from '../../server/src/cli/main';
+import { lint, applyFix, parseJson } from '../../server/src/engine';
+import { fixAllText } from '../../server/src/engine/assist/fixAll';
+
+describe('robustness: fixed bugs from the pending list', function () {
+  this.timeout(30_000);
+  it('rules/grammar/jsonSyntax.ts: "Remove trailing comma" is not offered for a comma followed by ":" (not "}" or "]")', () => {
+    const text = '{"a": 1,: 2}';
+    const trailing = lint(text, { kind: 'identity' }).findings.filter((f) => /Trailing comma/.test(f.message));
+    for (const t of trailing) {
+      const fixed = applyFix(text, t.fixes![0]);
+      const errors = (s: string) => parseJson(s).errors.length;
+      assert.ok(errors(fixed) < errors(text), `"${t.fixes![0].title}" turned ${text} into ${fixed}: no fewer syntax errors`);
+    }
+  });
+
+  it('cli/commands/lint.ts: an --output path with a NUL character is a usage error, not an internal error', async () => {
+    let err = '';
+    const code = await main(['lint', '--output', 'out\u0000.txt', '--fail-on', 'never'], { out: () => undefined, err: (s) => void (err += s), isTTY: false, cwd: os.tmpdir(), env: {} });
+    assert.strictEqual(code, 2);
+    assert.ok(!/internal error/.test(err), err);
+  });
+
+
+  it('fix all applies touching, non-overlapping fixes in one pass', () => {
+    // Four adjacent edits: [15,30) [30,81) [81,96) [96,105).
+    const text = '{"Statement":[{"Principal":{},"NotPrincipal":{"Service":"connect.amazonaws.com"},"Condition":{},"Actions":"*"}]}';
+    let lints = 0;
+    fixAllText(text, (t) => {
+      lints++;
+      return lint(t, { kind: 'identity' }).findings;
+    });
+    assert.ok(lints <= 3, `linted ${lints} times`);
+  });
+});
