@@ -36,3 +36,20 @@ describe('robustness: fixed bugs from the pending list', function () {
     assert.ok(lints <= 3, `linted ${lints} times`);
   });
 });
+
+describe('overlaps reported by the grammar engineer', () => {
+  const policy = (resource: string, action = 'connect:DescribeUser') =>
+    `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"${action}","Resource":"${resource}"}]}`;
+  it("invalid-arn accepts a variable default with a space: ${aws:username, 'x'}", () => {
+    const text = policy("arn:aws:connect:eu-west-2:111122223333:instance/a1b2c3d4-1111-2222-3333-444455556666/agent/${aws:username, 'nobody'}");
+    assert.deepStrictEqual(lint(text, { kind: 'identity' }).findings.filter((f) => f.rule === 'invalid-arn').map((f) => f.message), []);
+    const spaced = policy('arn:aws:connect:eu-west-2:111122223333:instance/a b');
+    assert.strictEqual(lint(spaced, { kind: 'identity' }).findings.filter((f) => f.rule === 'invalid-arn').length, 1);
+  });
+  it('unknown-action leaves an action with a policy variable to policy-variable', () => {
+    const text = policy('*', 'connect:${aws:username}');
+    const rules = lint(text, { kind: 'identity' }).findings.map((f) => f.rule);
+    assert.ok(!rules.includes('unknown-action'), rules.join());
+    assert.ok(rules.includes('policy-variable'), rules.join());
+  });
+});

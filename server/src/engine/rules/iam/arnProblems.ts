@@ -107,7 +107,8 @@ export function arnProblemsCached(iam: IamData, v: string): ArnProblem[] {
 /** Every problem of one Resource/NotResource string, most fundamental first. */
 export function arnProblems(iam: IamData, v: string): ArnProblem[] {
   if (/^\*+$/.test(v)) return [];
-  const ws = /\s/.exec(v);
+  // Spaces inside a policy variable (`${aws:username, 'default'}`) are IAM syntax, not part of the ARN.
+  const ws = /\s/.exec(v.replace(/\$\{[^}]*\}/g, (m) => m.replace(/\s/g, '_')));
   if (ws) {
     let e = ws.index;
     while (e < v.length && /\s/.test(v[e])) e++;

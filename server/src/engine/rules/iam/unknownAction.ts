@@ -45,7 +45,8 @@ export const unknownAction: Rule = {
         if (fine.has(item.value)) continue;
         const parts = splitAction(item.value);
         const service = parts?.service.toLowerCase() ?? '';
-        if (!parts || parts.name === '' || hasWildcard(item.value) || !ctx.iam.hasService(service) || (parts.name.length <= MAX_NAME && ctx.iam.action(service, parts.name))) {
+        // A policy variable in an action is policy-variable's finding, not an unknown action.
+        if (!parts || parts.name === '' || hasWildcard(item.value) || item.value.includes('${') || !ctx.iam.hasService(service) || (parts.name.length <= MAX_NAME && ctx.iam.action(service, parts.name))) {
           fine.add(item.value);
           continue;
         }
