@@ -5,7 +5,7 @@ import { COMMAND, CONFIG_SECTION } from './ids';
 import { FindingsTree, FindingsNode } from './findingsTree';
 import { Finding, dataOf, docsUrlOf, ruleOf } from './diagnosticsSource';
 import { instanceArnProblem } from '../../server/src/engine/templates/instanceArn';
-import { GENERATE_POLICY, GeneratePolicyResult } from '../../server/src/lsp/protocol';
+import { GENERATE_POLICY, GeneratePolicyResult, CHECK_ACTIVITY, CheckActivityResult } from '../../server/src/lsp/protocol';
 import { LIST_TEMPLATES, REFACTOR, RefactorParams, RefactorResult, SCAN_WORKSPACE, ScanWorkspaceResult, TemplateSummary } from '../../server/src/lsp/protocol';
 
 export interface CommandContext {
@@ -67,6 +67,29 @@ function findingFromArg(arg: unknown): Finding | undefined {
 }
 
 export const COMMANDS: readonly CommandEntry[] = [
+  {
+    id: COMMAND.checkActivity,
+    async run(ctx, logPaths?: string[], principal?: string) {
+      const editor = activeJsonEditor();
+      if (!editor) return void vscode.window.showWarningMessage('connect-guard: open the policy to check against CloudTrail activity.');
+      let paths = logPaths;
+      if (!paths) {
+        const picked = await vscode.window.showOpenDialog({ title: 'CloudTrail logs to compare with', canSelectFiles: true, canSelectFolders: true, canSelectMany: true, openLabel: 'Compare' });
+        if (!picked?.length) return;
+        paths = picked.map((u) => u.fsPath);
+      }
+      const who = principal ?? (await vscode.window.showInputBox({
+        title: 'Check policy against activity',
+        prompt: 'Whose calls: role ARN (its sessions match), ARN pattern or session name. Leave empty for every principal.',
+        placeHolder: 'arn:aws:iam::111122223333:role/FlowDeveloper',
+        ignoreFocusOut: true,
+      }));
+      if (who === undefined) return;
+      const r = await ctx.client().sendRequest<CheckActivityResult>(CHECK_ACTIVITY, { uri: editor.document.uri.toString(), logPaths: paths, principals: who.trim() ? [who.trim()] : [] });
+      for (const p of r.problems) ctx.output.warn(`check activity: ${p}`);
+      void vscode.window.showInformationMessage(`connect-guard: ${r.summary}${r.problems.length ? ` (${r.problems.length} file problem(s): see output)` : ''}`);
+    },
+  },
   {
     id: COMMAND.generatePolicy,
     async run(ctx, principal?: string) {

@@ -17,4 +17,5 @@ export const COMMAND = {
   showOutput: 'connectGuard.showOutput',
   revealFinding: 'connectGuard.revealFinding',
   generatePolicy: 'connectGuard.generatePolicy',
+  checkActivity: 'connectGuard.checkActivity',
 } as const;

@@ -31,6 +31,17 @@ export class DiagnosticsScheduler {
   private readonly again = new Set<string>();
   /** Kind of each open document at its last lint, for code actions. */
   readonly kinds = new Map<string, DocumentKind>();
+  /**
+   * Findings from a second input (check-activity), valid for one document version only:
+   * their offsets belong to that text, so the next edit drops them until the user re-runs.
+   */
+  private readonly extras = new Map<string, { version: number; findings: Finding[] }>();
+
+  /** Adds findings computed elsewhere for this exact version and republishes. */
+  setExtraFindings(doc: TextDocument, findings: Finding[]): void {
+    this.extras.set(doc.uri, { version: doc.version, findings });
+    this.schedule(doc, 0);
+  }
 
   constructor(
     private readonly connection: Connection,
@@ -55,6 +66,7 @@ export class DiagnosticsScheduler {
   }
 
   closed(uri: string): void {
+    this.extras.delete(uri);
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.kinds.delete(uri);
@@ -80,7 +92,10 @@ export class DiagnosticsScheduler {
       if (outcome?.kind) this.kinds.set(uri, outcome.kind);
       else this.kinds.delete(uri);
       const positions = outcome?.positions ? precomputed(outcome.positions, current) : current;
-      await this.connection.sendDiagnostics({ uri, version, diagnostics: outcome ? toDiagnostics(outcome.findings, positions, uri) : [] });
+      const extra = this.extras.get(uri);
+      if (extra && extra.version !== version) this.extras.delete(uri);
+      const extraFindings = extra && extra.version === version ? extra.findings : [];
+      await this.connection.sendDiagnostics({ uri, version, diagnostics: [...(outcome ? toDiagnostics(outcome.findings, positions, uri) : []), ...toDiagnostics(extraFindings, current, uri)] });
       this.log.debug(`${uri} v${version}: ${outcome?.findings.length ?? 0} findings in ${Date.now() - started} ms`);
     } catch (e) {
       this.log.error(`diagnostics for ${uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);

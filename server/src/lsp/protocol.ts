@@ -68,3 +68,17 @@ export interface GeneratePolicyResult {
   /** Remarks for the user (unmapped events, wildcarded identifiers). */
   notes: string[];
 }
+
+/** Compares an open policy with CloudTrail files on disk; findings join the policy's diagnostics. */
+export const CHECK_ACTIVITY = 'connectGuard/checkActivity';
+export interface CheckActivityParams {
+  uri: string;
+  /** Absolute paths of CloudTrail files or folders. */
+  logPaths: string[];
+  principals?: string[];
+}
+export interface CheckActivityResult {
+  /** One line for the user. */
+  summary: string;
+  problems: string[];
+}

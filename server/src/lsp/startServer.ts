@@ -13,6 +13,8 @@ import { Linter } from './linter';
 import { connectionLogger } from './logger';
 import { GENERATE_POLICY, GeneratePolicyParams, GeneratePolicyResult } from './protocol';
 import { generatePolicy } from './generatePolicy';
+import { checkActivity } from './checkActivity';
+import { CHECK_ACTIVITY, CheckActivityParams, CheckActivityResult } from './protocol';
 import { FIX_ALL_KIND, LIST_TEMPLATES, REFACTOR, RefactorParams, RefactorResult, SCAN_WORKSPACE, ScanWorkspaceResult, STATS, StatsResult } from './protocol';
 import { listTemplates, refactor } from './refactorRequest';
 import { guard, runSafe } from './runSafe';
@@ -117,6 +119,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onRequest<ScanWorkspaceResult, void>(SCAN_WORKSPACE, (_params, token) => runSafe(log, 'scan', token, { files: 0, findings: 0, skipped: 0 }, () => scanner.scan(token)));
   connection.onRequest<RefactorResult, void>(REFACTOR, (params: RefactorParams, token) => runSafe(log, 'refactor', token, { problem: 'connect-guard failed on this document; see its output channel.' }, () => refactor(documents, params, iam)));
   connection.onRequest(LIST_TEMPLATES, () => listTemplates());
+  connection.onRequest<CheckActivityResult, void>(CHECK_ACTIVITY, (params: CheckActivityParams, token) => runSafe(log, 'check activity', token, { summary: 'connect-guard failed; see its output channel.', problems: [] }, () => checkActivity(documents, params, iam(), diagnostics)));
   connection.onRequest<GeneratePolicyResult, void>(GENERATE_POLICY, (params: GeneratePolicyParams, token) => runSafe(log, 'generate policy', token, { problem: 'connect-guard failed on this document; see its output channel.', notes: [] }, () => generatePolicy(documents, params, iam())));
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();

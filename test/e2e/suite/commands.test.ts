@@ -25,7 +25,7 @@ function findingArg(uri: vscode.Uri, d: vscode.Diagnostic) {
 }
 
 // Each command below is run by a test in this file; a new contributed command needs one.
-const EXERCISED = ['scanWorkspace', 'insertTemplate', 'addTagCondition', 'scopeToInstance', 'showRuleDocumentation', 'restartServer', 'toggleGrouping', 'disableRule', 'applyFix', 'showOutput', 'revealFinding', 'generatePolicy'].map((c) => `connectGuard.${c}`);
+const EXERCISED = ['scanWorkspace', 'insertTemplate', 'addTagCondition', 'scopeToInstance', 'showRuleDocumentation', 'restartServer', 'toggleGrouping', 'disableRule', 'applyFix', 'showOutput', 'revealFinding', 'generatePolicy', 'checkActivity'].map((c) => `connectGuard.${c}`);
 
 describe('commands', () => {
   it('every contributed command has an editor test here', () => {
@@ -114,6 +114,22 @@ describe('commands', () => {
     await new Promise((r) => setTimeout(r, 1500));
     const bad = vscode.languages.getDiagnostics(generated.uri).filter((d) => d.source === 'connect-guard' && d.severity <= vscode.DiagnosticSeverity.Warning);
     assert.deepStrictEqual(bad.map((d) => `${ruleOf(d)}: ${d.message}`), []);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('Check policy against activity adds unused and missing findings to the policy', async () => {
+    const editor = await open('policies/flows.identity.json');
+    const doc = editor.document;
+    await run('checkActivity', [wsUri('logs/admin.cloudtrail.json').fsPath], '');
+    const ds = await waitFor('activity findings', () => {
+      const got = vscode.languages.getDiagnostics(doc.uri).filter((d) => ruleOf(d)?.startsWith('activity-'));
+      return got.length >= 2 ? got : undefined;
+    });
+    const unused = ds.find((d) => ruleOf(d) === 'activity-unused-permission');
+    assert.ok(unused, ds.map((d) => ruleOf(d)).join());
+    assert.deepStrictEqual(unused.range, rangeOf(doc, '"connect:UpdateContactFlowContent"'));
+    const missing = ds.find((d) => ruleOf(d) === 'activity-missing-permission');
+    assert.ok(missing && /connect:ListUsers/.test(missing.message), missing?.message);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
