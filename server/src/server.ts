@@ -5,7 +5,7 @@
  * the lint role, serves big-document lint jobs (lsp/linter.ts).
  */
 import { isMainThread, parentPort, workerData } from 'worker_threads';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter, MessageReader, MessageWriter } from 'vscode-languageserver/node';
 import { startServer } from './lsp/startServer';
 import { serveLintJobs, WORKER_ROLE } from './lsp/linter';
 import { VERSION } from './cli/version';
@@ -13,5 +13,18 @@ import { VERSION } from './cli/version';
 if (!isMainThread && (workerData as { role?: string } | undefined)?.role === WORKER_ROLE) {
   serveLintJobs(parentPort!);
 } else {
-  startServer(createConnection(ProposedFeatures.all), { workerScript: __filename, version: VERSION });
+  const [reader, writer] = transport();
+  // A corrupt message header makes the reader give up on its stream: the process would stay
+  // alive but deaf, and the client only restarts a server that exits. Exit instead.
+  reader.onError((e) => {
+    process.stderr.write(`connect-guard: unreadable message from the client (${e.message}); exiting so the client restarts the server\n`);
+    process.exit(1);
+  });
+  startServer(createConnection(ProposedFeatures.all, reader, writer), { workerScript: __filename, version: VERSION });
+}
+
+/** The transport the client asked for on the command line (VS Code: --node-ipc; tests: --stdio). */
+function transport(): [MessageReader, MessageWriter] {
+  if (process.argv.includes('--node-ipc')) return [new IPCMessageReader(process), new IPCMessageWriter(process)];
+  return [new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout)];
 }
