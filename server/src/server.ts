@@ -7,6 +7,7 @@
 import { isMainThread, parentPort, workerData } from 'worker_threads';
 import { createConnection, ProposedFeatures, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter, MessageReader, MessageWriter } from 'vscode-languageserver/node';
 import { startServer } from './lsp/startServer';
+import { gateUntilInitialized } from './lsp/initGate';
 import { serveLintJobs, WORKER_ROLE } from './lsp/linter';
 import { VERSION } from './cli/version';
 
@@ -16,11 +17,13 @@ if (!isMainThread && (workerData as { role?: string } | undefined)?.role === WOR
   const [reader, writer] = transport();
   // A corrupt message header makes the reader give up on its stream: the process would stay
   // alive but deaf, and the client only restarts a server that exits. Exit instead.
+  // A bad body (invalid JSON) is skipped by the reader and it reads on; a bad header is not.
   reader.onError((e) => {
+    if (!/content-length|header/i.test(e.message)) return;
     process.stderr.write(`connect-guard: unreadable message from the client (${e.message}); exiting so the client restarts the server\n`);
     process.exit(1);
   });
-  startServer(createConnection(ProposedFeatures.all, reader, writer), { workerScript: __filename, version: VERSION });
+  startServer(createConnection(ProposedFeatures.all, gateUntilInitialized(reader, writer), writer), { workerScript: __filename, version: VERSION });
 }
 
 /** The transport the client asked for on the command line (VS Code: --node-ipc; tests: --stdio). */

@@ -4,6 +4,7 @@
  * reader error; the client restarts a server that exits.
  */
 import * as assert from 'assert';
+import { ResponseError } from 'vscode-jsonrpc/node';
 import { spawnServer } from '../property/support/lspClient';
 
 describe('robustness: LSP corrupt headers', function () {
@@ -24,4 +25,21 @@ describe('robustness: LSP corrupt headers', function () {
       }
     });
   }
+
+  describe('requests before initialize', () => {
+  it('are refused with ServerNotInitialized (-32002)', async () => {
+    const s = spawnServer();
+    try {
+      let code: number | 'ok' = 'ok';
+      try {
+        await s.rpc.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///x.identity.json' }, position: { line: 0, character: 0 } });
+      } catch (e) {
+        code = (e as ResponseError<unknown>).code;
+      }
+      assert.strictEqual(code, -32002);
+    } finally {
+      await s.stop();
+    }
+  });
+  });
 });
