@@ -2,7 +2,12 @@
 import * as assert from 'assert';
 import * as os from 'os';
 import { main } from '../../server/src/cli/main';
-import { lint, applyFix, parseJson } from '../../server/src/engine';
+import { lint, applyFix, parseJson, Finding, DocumentKind } from '../../server/src/engine';
+import { fixAll } from '../../server/src/cli/commands/lint';
+
+function preferredFixes(text: string, kind: DocumentKind): { f: Finding; title: string; fixed: string }[] {
+  return lint(text, { kind }).findings.flatMap((f) => (f.fixes ?? []).filter((x) => x.preferred).map((x) => ({ f, title: x.title, fixed: applyFix(text, x) })));
+}
 import { fixAllText } from '../../server/src/engine/assist/fixAll';
 
 describe('robustness: fixed bugs from the pending list', function () {
@@ -24,6 +29,13 @@ describe('robustness: fixed bugs from the pending list', function () {
     assert.ok(!/internal error/.test(err), err);
   });
 
+
+  it('rules/iam/stringRange.ts rangeInString: an unterminated string is mapped to its end, so unknown-action\'s fix changes the text and fix all settles', () => {
+    const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"connect:DeleteInstance,\n"Resource":"*"}]}';
+    for (const p of preferredFixes(text, 'scp')) assert.notStrictEqual(p.fixed, text, `${p.f.rule} "${p.title}" changes nothing`);
+    const out = fixAll(text, (t) => lint(t, { kind: 'scp' }).findings);
+    assert.deepStrictEqual(lint(out, { kind: 'scp' }).findings.filter((f) => f.fixes?.some((x) => x.preferred)).map((f) => f.rule), []);
+  });
 
   it('fix all applies touching, non-overlapping fixes in one pass', () => {
     // Four adjacent edits: [15,30) [30,81) [81,96) [96,105).

@@ -19,13 +19,6 @@ function preferredFixes(text: string, kind: DocumentKind): { f: Finding; title: 
 describe('known bugs (pending, owners in the titles)', function () {
   this.timeout(120_000);
 
-  it('rules/iam/stringRange.ts rangeInString: an unterminated string is mapped one character short, so unknown-action\'s fix is a no-op and fix all never settles', () => {
-    const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"connect:DeleteInstance,\n"Resource":"*"}]}';
-    for (const p of preferredFixes(text, 'scp')) assert.notStrictEqual(p.fixed, text, `${p.f.rule} "${p.title}" changes nothing`);
-    const out = fixAll(text, (t) => lint(t, { kind: 'scp' }).findings);
-    assert.deepStrictEqual(lint(out, { kind: 'scp' }).findings.filter((f) => f.fixes?.some((x) => x.preferred)).map((f) => f.rule), []);
-  });
-
   it('iam/actions.ts patternCovers (used by redundant-action): O(|outer| x |inner|) on long patterns', () => {
     lint('{}');
     const text = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["connect:${'*?'.repeat(5_000)}x","connect:${'a'.repeat(100_000)}*"],"Resource":"*"}]}`;

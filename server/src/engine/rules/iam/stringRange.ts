@@ -8,10 +8,12 @@ import type { Node } from '../../json';
 export function rangeInString(text: string, node: Node, start: number, end: number): { offset: number; length: number } {
   const base = node.offset + 1;
   const value = String(node.value);
-  if (node.length - 2 === value.length) return { offset: base + start, length: end - start };
+  // An unterminated string (the parser recovered) has no closing quote to skip.
+  const close = isTerminated(text, node) ? 1 : 0;
+  if (node.length - 1 - close === value.length) return { offset: base + start, length: end - start };
   const map: number[] = [];
   let r = base;
-  const stop = node.offset + node.length - 1;
+  const stop = node.offset + node.length - close;
   while (r < stop) {
     map.push(r);
     if (text.charCodeAt(r) === 92 /* \ */) r += text.charCodeAt(r + 1) === 117 /* u */ ? 6 : 2;
@@ -21,6 +23,14 @@ export function rangeInString(text: string, node: Node, start: number, end: numb
   const s = map[Math.min(start, map.length - 1)];
   const e = map[Math.min(end, map.length - 1)];
   return { offset: s, length: e - s };
+}
+
+function isTerminated(text: string, node: Node): boolean {
+  const last = node.offset + node.length - 1;
+  if (node.length < 2 || text.charCodeAt(last) !== 34 /* " */) return false;
+  let slashes = 0;
+  for (let i = last - 1; i > node.offset && text.charCodeAt(i) === 92; i--) slashes++;
+  return slashes % 2 === 0;
 }
 
 /** The string's content without its quotes. */
