@@ -37,6 +37,23 @@ describe('robustness: fixed bugs from the pending list', function () {
     assert.deepStrictEqual(lint(out, { kind: 'scp' }).findings.filter((f) => f.fixes?.some((x) => x.preferred)).map((f) => f.rule), []);
   });
 
+  it('rules/grammar/invalidCharacters.ts: after an invalid escape ("\\" then an astral character) it reports a lone surrogate and its range cuts the valid pair in the text in half', () => {
+    const text = '{"Version":"2012-10-17","Statement":[{"Sid":"\\\u{1F600}x","Effect":"Allow","Action":"connect:ListUsers","Resource":"*"}]}';
+    const pair = text.indexOf('\u{1F600}');
+    for (const f of lint(text, { kind: 'identity' }).findings) {
+      for (const edge of [f.offset, f.offset + f.length]) assert.notStrictEqual(edge, pair + 1, `${f.rule} [${f.offset}, +${f.length}] "${f.message}" splits the surrogate pair`);
+      assert.ok(!/[\ud800-\udfff]/.test(f.message.replace(/[\ud800-\udbff][\udc00-\udfff]/g, '')), `${f.rule} message holds a lone surrogate: ${JSON.stringify(f.message)}`);
+    }
+  });
+  it('cloudtrail/scanner.ts: a syntax error on an astral character gets [offset, +1], half a surrogate pair', () => {
+    for (const text of ['{"Records":[{"eventVersion":"1.11"} \u{10000}]}', '{"Records":\u{10000} [{"eventVersion":"1.11"}]}']) {
+      const pair = text.indexOf('\u{10000}');
+      for (const f of lint(text, { kind: 'cloudtrail' }).findings) {
+        assert.ok(f.offset !== pair + 1 && f.offset + f.length !== pair + 1, `${f.rule} "${f.message}" [${f.offset}, +${f.length}] splits the pair in ${JSON.stringify(text)}`);
+      }
+    }
+  });
+
   it('fix all applies touching, non-overlapping fixes in one pass', () => {
     // Four adjacent edits: [15,30) [30,81) [81,96) [96,105).
     const text = '{"Statement":[{"Principal":{},"NotPrincipal":{"Service":"connect.amazonaws.com"},"Condition":{},"Actions":"*"}]}';

@@ -109,7 +109,7 @@ export function runRules(text: string, json: JsonDocument, kind: DocumentKind, k
       reportRuleError(rule, error, options, settings, findings);
     }
   }
-  return sortFindings(findings, text.length);
+  return sortFindings(findings, text.length, text);
 }
 
 /** The `internal-error` finding for a rule that threw; the other rules' findings stand. */
@@ -141,10 +141,24 @@ export function toFinding(rule: Rule, r: Report, configured: string | undefined)
 }
 
 /** Clamps ranges into the document and orders by position, then severity, then rule. */
-export function sortFindings(findings: Finding[], textLength: number): Finding[] {
+export function sortFindings(findings: Finding[], textLength: number, text?: string): Finding[] {
   for (const f of findings) {
     f.offset = Math.max(0, Math.min(f.offset, textLength));
     f.length = Math.max(0, Math.min(f.length, textLength - f.offset));
+    if (text !== undefined) widenToWholeCharacters(f, text);
   }
   return findings.sort((a, b) => a.offset - b.offset || SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity] || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) || a.length - b.length);
+}
+
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+/** A range never starts or ends between the two halves of a surrogate pair (one character). */
+function widenToWholeCharacters(f: Finding, text: string): void {
+  if (f.offset > 0 && isLow(text.charCodeAt(f.offset)) && isHigh(text.charCodeAt(f.offset - 1))) {
+    f.offset--;
+    f.length++;
+  }
+  const end = f.offset + f.length;
+  if (end > 0 && end < text.length && isHigh(text.charCodeAt(end - 1)) && isLow(text.charCodeAt(end))) f.length++;
 }

@@ -102,5 +102,5 @@ export function* lintCloudTrailSteps(text: string, kindSource: KindSource, optio
       reportRuleError(rule, error, options, settings, findings);
     }
   }
-  return sortFindings(findings, text.length);
+  return sortFindings(findings, text.length, text);
 }
