@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { diagnosticsFor, noDiagnostic, open, rangeOf, restore } from './helpers';
+import { diagnosticsFor, noDiagnostic, open, rangeOf, restore, waitFor } from './helpers';
 
 async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
   return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind)) ?? [];
@@ -16,10 +16,15 @@ describe('quick-fixes', () => {
     const { document: doc } = await open('guardrails/protect-connect.scp.json');
     const original = doc.getText();
     try {
-      const [d] = await diagnosticsFor(doc.uri, 'unknown-service-prefix');
-      const actions = await codeActions(doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
-      const fix = actions.find((a) => a.title === 'Change to "connect"');
-      assert.ok(fix, `offered: ${actions.map((a) => a.title).join(' | ')}`);
+      // The first diagnostics may come from the workspace scan before the server has the
+      // open document; ask again (with fresh diagnostics) until the fix is offered.
+      let offered: string[] = [];
+      const fix = await waitFor('the "Change to connect" quick-fix', async () => {
+        const [d] = await diagnosticsFor(doc.uri, 'unknown-service-prefix');
+        const actions = await codeActions(doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+        offered = actions.map((a) => a.title);
+        return actions.find((a) => a.title === 'Change to "connect"');
+      }, 10_000).catch((e: Error) => assert.fail(`${e.message}; offered: ${offered.join(' | ')}`));
       assert.ok(fix.isPreferred, 'the fix is the preferred one');
       await apply(fix);
       assert.ok(doc.getText().includes('"connect:DisassociateInstanceStorageConfig"'), doc.getText());
@@ -35,7 +40,8 @@ describe('quick-fixes', () => {
     try {
       await diagnosticsFor(doc.uri, 'missing-version');
       const whole = new vscode.Range(doc.positionAt(0), doc.positionAt(original.length));
-      const actions = await codeActions(doc.uri, whole, 'source.fixAll.connect-guard');
+      let actions: vscode.CodeAction[] = [];
+      await waitFor('the fix-all action', async () => (actions = await codeActions(doc.uri, whole, 'source.fixAll.connect-guard')).length > 0, 10_000).catch(() => undefined);
       assert.strictEqual(actions.length, 1, `offered: ${actions.map((a) => a.title).join(' | ')}`);
       await apply(actions[0]);
       assert.ok(doc.getText().startsWith('{\n  "Version": "2012-10-17",\n  "Statement"'), doc.getText());
