@@ -4,6 +4,7 @@ import * as os from 'os';
 import { main } from '../../server/src/cli/main';
 import { lint, applyFix, parseJson, Finding, DocumentKind } from '../../server/src/engine';
 import { fixAll } from '../../server/src/cli/commands/lint';
+import { timed, timeBoundMs } from '../property/support/budget';
 
 function preferredFixes(text: string, kind: DocumentKind): { f: Finding; title: string; fixed: string }[] {
   return lint(text, { kind }).findings.flatMap((f) => (f.fixes ?? []).filter((x) => x.preferred).map((x) => ({ f, title: x.title, fixed: applyFix(text, x) })));
@@ -54,6 +55,12 @@ describe('robustness: fixed bugs from the pending list', function () {
     }
   });
 
+  it('iam/actions.ts patternCovers (used by redundant-action): long patterns stay within the time bound', () => {
+    lint('{}');
+    const text = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["connect:${'*?'.repeat(5_000)}x","connect:${'a'.repeat(100_000)}*"],"Resource":"*"}]}`;
+    const { ms } = timed(() => lint(text, { kind: 'identity' }));
+    assert.ok(ms < timeBoundMs(text.length), `${ms.toFixed(0)} ms of CPU for ${text.length} characters (bound ${timeBoundMs(text.length).toFixed(0)} ms)`);
+  });
   it('fix all applies touching, non-overlapping fixes in one pass', () => {
     // Four adjacent edits: [15,30) [30,81) [81,96) [96,105).
     const text = '{"Statement":[{"Principal":{},"NotPrincipal":{"Service":"connect.amazonaws.com"},"Condition":{},"Actions":"*"}]}';

@@ -108,11 +108,17 @@ export function grantsAction(s: Statement, fullName: string): ActionGrant | unde
  * patterns, case-insensitive). Sound but not complete: a `?` in `outer` never absorbs a
  * `*` of `inner`. O(|outer| x |inner|).
  */
+const MAX_COVER_LENGTH = 512;
+
 export function patternCovers(outer: string, inner: string): boolean {
   const o = outer.toLowerCase();
   const t = inner.toLowerCase();
   const n = o.length;
   const m = t.length;
+  // Real action patterns are short (names stay under 128 characters). Past this length the
+  // DP below would cost n x m for a pattern that matches no action anyway (and
+  // wildcard-matches-nothing reports it), so only an exact duplicate counts as covered.
+  if (n > MAX_COVER_LENGTH || m > MAX_COVER_LENGTH) return o === t;
   // reach[j]: o[0..i) can cover t[0..j); rolled over i.
   let prev = new Uint8Array(m + 1);
   let cur = new Uint8Array(m + 1);
