@@ -4,16 +4,16 @@ import { streamRecords } from './recordStream';
 import { isCloudTrailDigest, mayHoldWindow } from './cloudtrailInputs';
 import { TimeWindow } from '../engine';
 import { eventTimeMs } from '../engine/cloudtrail';
-import { CliIO } from './io';
 
 /**
  * Streams every record of the CloudTrail inputs (files, folders, .gz), one at a time,
  * within the optional time window. Read problems are collected, not thrown.
  */
-export async function forEachRecord(inputs: string[], io: CliIO, window: TimeWindow | undefined, problems: WalkProblem[], visit: (record: Record<string, unknown>) => void): Promise<number> {
-  const files = expandInputs(inputs.map((p) => path.resolve(io.cwd, p)), problems).filter((f) => !isCloudTrailDigest(f) && mayHoldWindow(f, window));
+export async function forEachRecord(inputs: string[], cwd: string | undefined, window: TimeWindow | undefined, problems: WalkProblem[], visit: (record: Record<string, unknown>) => void): Promise<number> {
+  const files = expandInputs(inputs.map((p) => path.resolve(cwd ?? '/', p)), problems).filter((f) => !isCloudTrailDigest(f) && mayHoldWindow(f, window));
   for (const abs of files) {
-    const display = path.relative(io.cwd, abs) || path.basename(abs);
+    // Paths are shown relative to cwd (CLI); without one (editor), absolute.
+    const display = cwd === undefined ? abs : path.relative(cwd, abs) || path.basename(abs);
     try {
       for await (const r of streamRecords(abs)) {
         const v = r.value;

@@ -106,3 +106,13 @@ export function resolveKind(opts: {
   const g = guessKindFromContent(opts.root, opts.text);
   return { kind: g.kind, source: 'content', reason: g.reason };
 }
+
+/** The kind of document, as the subject of a sentence. */
+export const KIND_LABEL: Record<DocumentKind, string> = {
+  identity: 'an identity policy',
+  scp: 'a service control policy',
+  endpoint: 'a VPC endpoint policy',
+  resource: 'a resource-based policy',
+  trust: 'a role trust policy',
+  cloudtrail: 'a CloudTrail log',
+};

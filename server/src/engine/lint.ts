@@ -1,7 +1,9 @@
 import { parseJson, JsonDocument } from './json';
 import { readPolicy, PolicyDocument } from './policy';
 import { loadIamData, IamData } from './iam/data';
-import { resolveKind, resolveKindWithoutTree, ResolvedKind } from './kinds';
+import { resolveKind, resolveKindWithoutTree, ResolvedKind, KIND_LABEL } from './kinds';
+
+export { KIND_LABEL };
 import { RULES } from './registry';
 import { DEFAULT_SETTINGS, EngineSettings } from './config';
 import { DocumentKind, Finding, KindSource, Report, Rule, RuleContext, SEVERITY_ORDER, TimeWindow } from './types';
@@ -68,14 +70,6 @@ export function withKindFinding(findings: Finding[], resolved: ResolvedKind, opt
   return { kind: resolved.kind, kindSource: resolved.source, kindReason: resolved.reason, findings };
 }
 
-export const KIND_LABEL: Record<DocumentKind, string> = {
-  identity: 'an identity policy',
-  scp: 'a service control policy',
-  endpoint: 'a VPC endpoint policy',
-  resource: 'a resource-based policy',
-  trust: 'a role trust policy',
-  cloudtrail: 'a CloudTrail log',
-};
 
 function severityOf(name: string, dflt: Finding['severity'], settings?: EngineSettings): Finding['severity'] | 'off' {
   return settings?.rules[name] ?? dflt;

@@ -2,9 +2,8 @@ import { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { IamData, activity } from '../engine';
 import { principalMatcher } from '../engine/cloudtrail';
-import { expandInputs, WalkProblem } from '../cli/files';
-import { streamRecords } from '../cli/recordStream';
-import { isCloudTrailDigest } from '../cli/cloudtrailInputs';
+import { WalkProblem } from '../cli/files';
+import { forEachRecord } from '../cli/forEachRecord';
 import { CheckActivityParams, CheckActivityResult } from './protocol';
 import { DiagnosticsScheduler } from './diagnostics';
 
@@ -14,21 +13,12 @@ export async function checkActivity(documents: TextDocuments<TextDocument>, para
   if (!doc) return { summary: 'the policy is not open', problems: [] };
   const checker = new activity.ActivityChecker(doc.getText(), iam, { include: params.principals?.length ? principalMatcher(params.principals) : undefined });
   const problems: WalkProblem[] = [];
-  const files = expandInputs(params.logPaths, problems).filter((f) => !isCloudTrailDigest(f));
-  for (const file of files) {
-    try {
-      for await (const r of streamRecords(file)) {
-        if (r.value && typeof r.value === 'object' && !Array.isArray(r.value)) checker.add(r.value as activity.TrailRecord);
-      }
-    } catch (e) {
-      problems.push({ path: file, message: `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
-    }
-  }
+  const files = await forEachRecord(params.logPaths, undefined, undefined, problems, (r) => checker.add(r));
   const result = checker.result();
   diagnostics.setExtraFindings(doc, result.findings);
   const unused = result.unused.reduce((n, u) => n + u.unused.length, 0);
   return {
-    summary: `${result.recordsUsed} of ${result.recordsSeen} records in ${files.length} file(s) compared: ${unused} granted action(s) unused, ${result.missing.length} call(s) not allowed. Conditions are not evaluated.`,
+    summary: `${result.recordsUsed} of ${result.recordsSeen} records in ${files} file(s) compared: ${unused} granted action(s) unused, ${result.missing.length} call(s) not allowed. Conditions are not evaluated.`,
     problems: problems.map((p) => `${p.path}: ${p.message}`),
   };
 }

@@ -35,7 +35,7 @@ export const checkActivityCommand: Command = {
     if (read.text === undefined) throw new UsageError(`${values.policy}: ${read.problem}`);
     const checker = new activity.ActivityChecker(read.text, loadIamData(), { include: values.principal?.length ? principalMatcher(values.principal) : undefined });
     const problems: WalkProblem[] = [];
-    await forEachRecord(positionals, io, timeWindow(values.since, values.until), problems, (r) => checker.add(r));
+    await forEachRecord(positionals, io.cwd, timeWindow(values.since, values.until), problems, (r) => checker.add(r));
     const result = checker.result();
     for (const p of problems) io.err(`connect-guard: ${p.path}: ${p.message}\n`);
     const display = path.relative(io.cwd, policyPath) || values.policy;

@@ -30,7 +30,7 @@ export const generatePolicyCommand: Command = {
     const iam = loadIamData();
     const gen = new activity.PolicyGenerator(iam, { include, includeDenied: values['include-denied'] });
     const problems: WalkProblem[] = [];
-    await forEachRecord(positionals, io, window, problems, (r) => gen.add(r));
+    await forEachRecord(positionals, io.cwd, window, problems, (r) => gen.add(r));
     const result = gen.result();
     for (const p of problems) io.err(`connect-guard: ${p.path}: ${p.message}\n`);
     if (!result.actions.length) {

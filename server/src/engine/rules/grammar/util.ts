@@ -91,12 +91,5 @@ export function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** The kind of document, as the subject of a sentence. */
-export const KIND_NAMES: Record<DocumentKind, string> = {
-  identity: 'an identity policy',
-  scp: 'a service control policy',
-  endpoint: 'a VPC endpoint policy',
-  resource: 'a resource-based policy',
-  trust: 'a role trust policy',
-  cloudtrail: 'a CloudTrail log',
-};
+/** The kind of document, as the subject of a sentence (one table, in kinds.ts). */
+export { KIND_LABEL as KIND_NAMES } from '../../kinds';
