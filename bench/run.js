@@ -68,13 +68,18 @@ function bundleSizes() {
   row('start-up', 'bundle sizes', Object.entries(sizes).map(([f, s]) => `${f} ${(s / 1024).toFixed(0)} KiB`).join(', '));
 }
 
-const sections = [policyThroughput];
-for (const extra of ['editorLatency', 'cloudtrailScale']) {
+// `--only=policy,editor,cloudtrail,bundles` runs a subset (and does not overwrite results.json).
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const sections = [];
+const want = (name) => !only || only.includes(name);
+if (want('policy')) sections.push(policyThroughput);
+for (const [name, extra] of [['editor', 'editorLatency'], ['cloudtrail', 'cloudtrailScale']]) {
+  if (!want(name)) continue;
   const p = path.join(__dirname, `${extra}.js`);
   if (fs.existsSync(p)) sections.push(() => require(p).run({ engine, row, results, median, RUNS, quick, root }));
   else sections.push(() => row(extra, 'not measured', `bench/${extra}.js missing`));
 }
-sections.push(bundleSizes);
+if (want('bundles')) sections.push(bundleSizes);
 
 (async () => {
   for (const s of sections) await s();
@@ -82,7 +87,7 @@ sections.push(bundleSizes);
   const m = results.machine;
   process.stdout.write(`connect-guard benchmarks on ${m.cpus} x ${m.model}, ${m.memGiB} GiB, Node ${m.node}\n\n${table}\n`);
   results.table = table;
-  fs.writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  if (!only) fs.writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
 })().catch((e) => {
   console.error(e);
   process.exit(1);
