@@ -57,4 +57,23 @@ describe('CLI: generate-policy and check-activity', () => {
     const g = await runCli(['generate-policy'], dir);
     assert.strictEqual(g.code, 2);
   });
+
+  it('all three record commands report a truncated log and a corrupt gzip file by name, and skip files .connectguard.json ignores', async () => {
+    const sub = path.join(dir, 'walk');
+    fs.mkdirSync(sub);
+    const whole = JSON.stringify({ Records: [rec('ListQueues', { InstanceId: INSTANCE })] });
+    fs.writeFileSync(path.join(sub, 'cut.cloudtrail.json'), whole.slice(0, 200));
+    fs.writeFileSync(path.join(sub, 'bad.json.gz'), 'not gzip at all');
+    fs.mkdirSync(path.join(sub, 'old'));
+    fs.writeFileSync(path.join(sub, 'old', 'x.cloudtrail.json'), '{');
+    fs.writeFileSync(path.join(sub, '.connectguard.json'), JSON.stringify({ ignore: ['old/**'] }));
+    for (const args of [['activity', 'walk'], ['generate-policy', 'walk'], ['check-activity', '--policy', 'narrow.identity.json', 'walk']]) {
+      const r = await runCli(args, dir);
+      assert.strictEqual(r.code, 2, `${args[0]}: ${r.err}`);
+      const lines = r.err.trimEnd().split('\n').filter((l) => l.startsWith('connect-guard: walk/')).sort();
+      assert.strictEqual(lines.length, 2, `${args[0]}: ${r.err}`);
+      assert.match(lines[0], /^connect-guard: walk\/bad\.json\.gz: not a valid gzip file \(/);
+      assert.strictEqual(lines[1], `connect-guard: walk/cut.cloudtrail.json: ends inside a record (${200 - whole.indexOf('{', 1)} bytes): the file is truncated`);
+    }
+  });
 });

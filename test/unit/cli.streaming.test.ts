@@ -2,7 +2,9 @@ import * as assert from 'assert';
 import { main } from '../../server/src/cli/main';
 import { CliIO } from '../../server/src/cli/io';
 import { StreamedJsonArray } from '../../server/src/cli/jsonStream';
-import { tempTree, removeTree } from '../helpers/cli';
+import { spawn } from 'child_process';
+import * as path from 'path';
+import { tempTree, removeTree, ROOT } from '../helpers/cli';
 
 const NO_VERSION = '{\n  "Statement": [{ "Effect": "Deny", "Action": "connect:DeleteInstance", "Resource": "*" }]\n}\n';
 const CLEAN = '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Deny", "Action": "connect:DeleteInstance", "Resource": "*" }]\n}\n';
@@ -29,6 +31,23 @@ describe('cli: output is streamed file by file', () => {
         assert.strictEqual(text, JSON.stringify(deep(items.slice(0, n)), null, 2) + '\n', `${n} items`);
       }
     });
+    it('streams an array nested in an item the same way (empty, one, several, next to plain items)', () => {
+      const outer = (items: unknown[]) => ({ version: '0.1.0', files: items });
+      const inner = (n: number) => (items: unknown[]) => ({ path: `f${n}`, findings: items });
+      for (const sizes of [[0], [2], [1, 0, 3]]) {
+        let text = '';
+        const a = new StreamedJsonArray(outer, (s) => void (text += s));
+        a.push({ plain: true });
+        sizes.forEach((size, n) => {
+          const f = a.nested(inner(n));
+          for (let i = 0; i < size; i++) f.push({ i, nested: [i, { deep: 'x' }] });
+          f.end();
+        });
+        a.end();
+        const whole = outer([{ plain: true }, ...sizes.map((size, n) => inner(n)(Array.from({ length: size }, (_, i) => ({ i, nested: [i, { deep: 'x' }] }))))]);
+        assert.strictEqual(text, JSON.stringify(whole, null, 2) + '\n', `sizes ${sizes}`);
+      }
+    });
     it('writes once per item plus the closing part', () => {
       assert.strictEqual(streamed(deep, [1, 2, 3]).writes, 4);
       assert.strictEqual(streamed((files) => ({ files }), []).text, '{\n  "files": []\n}\n');
@@ -51,4 +70,20 @@ describe('cli: output is streamed file by file', () => {
       }
     });
   }
+
+  it('output piped into a reader that closes early (`| head`) ends quietly: exit 0, nothing on stderr', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 400; i++) files[`p${String(i).padStart(3, '0')}.scp.json`] = NO_VERSION;
+    const dir = tempTree(files);
+    try {
+      const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'lint', '.', '--format', 'json', '--fail-on', 'never'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+      let err = '';
+      child.stderr.on('data', (d) => (err += d));
+      child.stdout.once('data', () => child.stdout.destroy());
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      assert.deepStrictEqual([code, err], [0, '']);
+    } finally {
+      removeTree(dir);
+    }
+  });
 });

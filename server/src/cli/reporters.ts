@@ -52,14 +52,13 @@ class JsonReporter extends Counting {
     this.array = new StreamedJsonArray((files) => ({ version, files }), out);
   }
   protected write(f: ReportedFile): void {
-    this.array.push({
-      path: f.path,
-      findings: f.findings.map((x) => {
-        const s = f.position(x.offset);
-        const e = f.position(x.offset + x.length);
-        return { ...x, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
-      }),
-    });
+    const file = this.array.nested((findings) => ({ path: f.path, findings }));
+    for (const x of f.findings) {
+      const s = f.position(x.offset);
+      const e = f.position(x.offset + x.length);
+      file.push({ ...x, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 });
+    }
+    file.end();
   }
   end(): void {
     this.array.end();

@@ -1,16 +1,9 @@
-import * as path from 'path';
 import { parseArgs } from 'util';
 import { ActivitySummary } from '../../engine/cloudtrail';
-import { expandInputs, WalkProblem } from '../files';
-import { streamRecords } from '../recordStream';
-import { ConfigResolver, isIgnored } from '../../node/configLoader';
+import { WalkProblem } from '../files';
+import { walkRecords } from '../forEachRecord';
 import { CliIO, Command, EXIT, UsageError, paint } from '../io';
-import { isCloudTrailDigest, looksLikeCloudTrailPath, mayHoldWindow, Progress, timeWindow } from '../cloudtrailInputs';
-import { isObject } from '../../engine/cloudtrail';
-
-function isRecordLike(v: unknown): boolean {
-  return isObject(v) && ('eventVersion' in v || 'eventName' in v || 'eventSource' in v || 'eventType' in v);
-}
+import { Progress, timeWindow } from '../cloudtrailInputs';
 
 export const activityCommand: Command = {
   name: 'activity',
@@ -34,42 +27,16 @@ export const activityCommand: Command = {
     if (!positionals.length) throw new UsageError('give CloudTrail files or folders (e.g. a downloaded AWSLogs/ tree)');
     const window = timeWindow(values.since, values.until);
     const problems: WalkProblem[] = [];
-    const resolver = new ConfigResolver();
-    const files = expandInputs(positionals.map((p) => path.resolve(io.cwd, p)), problems).filter((f) => !isCloudTrailDigest(f) && mayHoldWindow(f, window) && !isIgnored(resolver.forFile(f), f));
-
     // Records are streamed from bytes (one chunk and one record in memory); the summary keeps counts only.
     const summary = new ActivitySummary(window);
-    const progress = new Progress(io, files.length);
-    let skipped = 0;
-    for (const [i, abs] of files.entries()) {
-      const display = path.relative(io.cwd, abs) || path.basename(abs);
-      progress.tick(i, display);
-      summary.files++;
-      try {
-        const records = streamRecords(abs);
-        let first = true;
-        for (;;) {
-          const r = await records.next();
-          if (r.done) {
-            if (r.value.unfinishedBytes) problems.push({ path: display, message: `ends inside a record (${r.value.unfinishedBytes} bytes): the file is truncated` });
-            break;
-          }
-          // A folder may hold policies next to logs: a file is skipped when neither its name nor its first record says CloudTrail.
-          if (first && !looksLikeCloudTrailPath(abs) && !isRecordLike(r.value.value) && !r.value.malformed) {
-            summary.files--;
-            skipped++;
-            await records.return({ unfinishedBytes: 0 });
-            break;
-          }
-          first = false;
-          summary.addRecord(r.value.value, r.value.malformed);
-        }
-      } catch (e) {
-        const err = e as NodeJS.ErrnoException;
-        problems.push({ path: display, message: err.code === 'Z_DATA_ERROR' || err.code === 'Z_BUF_ERROR' ? `not a valid gzip file (${err.message})` : `cannot read (${err.code ?? err.message})` });
-      }
-    }
-    progress.done();
+    let progress: Progress | undefined;
+    const { files, skipped } = await walkRecords(positionals, io.cwd, problems, {
+      window,
+      sniff: true,
+      onFile: (display, i, total) => (progress ??= new Progress(io, total)).tick(i, display),
+    }, (value, malformed) => summary.addRecord(value, malformed));
+    summary.files = files;
+    progress?.done();
 
     for (const p of problems) io.err(`connect-guard: ${p.path}: ${p.message}\n`);
     if (format === 'json') io.out(JSON.stringify(summary.toJSON(), null, 2) + '\n');

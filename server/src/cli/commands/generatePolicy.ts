@@ -35,7 +35,8 @@ export const generatePolicyCommand: Command = {
     for (const p of problems) io.err(`connect-guard: ${p.path}: ${p.message}\n`);
     if (!result.actions.length) {
       io.err(`connect-guard: no API calls to learn from (${result.recordsSeen} records read${include ? ', none by the given principal' : ''}).\n`);
-      return EXIT.findings;
+      // Files that could not be read are the likelier cause: exit as for any input problem.
+      return problems.length ? EXIT.usage : EXIT.findings;
     }
     // The generator must not produce what the linter would flag.
     const own = lint(result.text, { kind: 'identity' }).findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
