@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 'use strict';
 // `npm run bench`: one run, one table. Medians of several runs. Writes bench/results.json.
-// Sections: policy throughput, editor latency, CloudTrail scale, start-up. Sections whose
-// prerequisites are missing say so instead of silently passing.
+// Sections: policy throughput, editor latency, CloudTrail scale, start-up (bundle sizes,
+// extension activation in the editor). Sections whose prerequisites are missing say so
+// instead of silently passing.
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -68,7 +69,7 @@ function bundleSizes() {
   row('start-up', 'bundle sizes', Object.entries(sizes).map(([f, s]) => `${f} ${(s / 1024).toFixed(0)} KiB`).join(', '));
 }
 
-// `--only=policy,editor,cloudtrail,bundles` runs a subset (and does not overwrite results.json).
+// `--only=policy,editor,cloudtrail,bundles,activation` runs a subset (and does not overwrite results.json).
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 const sections = [];
 const want = (name) => !only || only.includes(name);
@@ -80,6 +81,8 @@ for (const [name, extra] of [['editor', 'editorLatency'], ['cloudtrail', 'cloudt
   else sections.push(() => row(extra, 'not measured', `bench/${extra}.js missing`));
 }
 if (want('bundles')) sections.push(bundleSizes);
+// Last: packaging the .vsix rebuilds dist/ for production, which the sections above measure as built.
+if (want('activation')) sections.push(() => require('./activation').run({ row, results, median, root }));
 
 (async () => {
   for (const s of sections) await s();

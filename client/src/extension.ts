@@ -1,3 +1,5 @@
+// First: its clock starts when the bundle begins to evaluate.
+import { describeStartup, ExtensionApi, sinceLoad, timings } from './startupTimings';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { FindingsTree } from './findingsTree';
@@ -30,12 +32,21 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     outputChannel: output,
     traceOutputChannel: output,
     diagnosticCollectionName: 'connect-guard',
+    middleware: {
+      handleDiagnostics: (uri, diagnostics, next) => {
+        if (timings.firstDiagnostics === undefined && vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) {
+          timings.firstDiagnostics = sinceLoad();
+          output.info(`first diagnostics for an open document in ${timings.firstDiagnostics.toFixed(0)} ms`);
+        }
+        next(uri, diagnostics);
+      },
+    },
   };
   // The id makes `connectGuard.trace.server` the protocol trace setting.
   return new LanguageClient(CONFIG_SECTION, 'connect-guard', serverOptions, clientOptions);
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
   const output = vscode.window.createOutputChannel(OUTPUT_NAME, { log: true });
   context.subscriptions.push(output);
   client = createClient(context, output);
@@ -59,11 +70,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   try {
     await client.start();
+    timings.serverReady = sinceLoad();
     output.info('connect-guard language server started');
   } catch (e) {
     // Commands stay registered ("Restart server" can retry); the reason is in the output channel.
     output.error(`connect-guard language server failed to start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   }
+  timings.activated = sinceLoad();
+  output.info(describeStartup(timings));
+  return { timings };
 }
 
 export async function deactivate(): Promise<void> {
