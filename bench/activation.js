@@ -41,14 +41,17 @@ exports.run = ({ row, results, median, root }) => {
     }
     const med = (key) => median(runs.map((t) => t[key]));
     const each = (key) => runs.map((t) => t[key].toFixed(0)).join(', ');
-    const activated = med('activated');
-    const ready = med('serverReady');
+    const ms = (key) => `${med(key).toFixed(0)} ms (runs: ${each(key)})`;
+    const ownSetup = median(runs.map((t) => t.clientStarting - t.activateCalled));
+    results.sections.activation = {
+      runs,
+      medians: Object.fromEntries(['activateCalled', 'clientStarting', 'serverReady', 'activated', 'firstDiagnostics'].map((k) => [k, med(k)])),
+    };
+    const since = 'since the extension bundle began to load, in code-server with the packaged .vsix, 3 cold editors';
+    row('start-up', `extension activation: module load to activate() end (${since}; activate() waits for the language server)`, `${ms('activated')}; activate() called at ${med('activateCalled').toFixed(0)} ms, its own set-up ${ownSetup.toFixed(0)} ms`);
+    row('start-up', 'language server ready: module load to initialize answered', ms('serverReady'));
     const diagnostics = med('firstDiagnostics');
-    results.sections.activation = { runs, activatedMs: activated, serverReadyMs: ready, firstDiagnosticsMs: diagnostics };
-    const label = 'in code-server, packaged .vsix, 3 cold runs';
-    row('start-up', `extension activation (module load to activate() end; activate() waits for the server) ${label}`, `${activated.toFixed(0)} ms (${each('activated')})`);
-    row('start-up', 'language server ready (module load to initialize answered)', `${ready.toFixed(0)} ms (${each('serverReady')})`);
-    row('start-up', 'first diagnostics for the opened policy (module load to first publish)', `${diagnostics.toFixed(0)} ms (${each('firstDiagnostics')})`, '<= 500 ms (informal: the issue sets none for activation; this is the server cold-start target)', diagnostics <= 500);
+    row('start-up', 'first diagnostics for the opened policy: module load to first publish', ms('firstDiagnostics'), '<= 500 ms (informal: the issue sets no activation target; this is its server cold-start target)', diagnostics <= 500);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

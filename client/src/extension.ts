@@ -47,6 +47,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
+  timings.activateCalled = sinceLoad();
   const output = vscode.window.createOutputChannel(OUTPUT_NAME, { log: true });
   context.subscriptions.push(output);
   client = createClient(context, output);
@@ -69,6 +70,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   }));
 
   try {
+    timings.clientStarting = sinceLoad();
     await client.start();
     timings.serverReady = sinceLoad();
     output.info('connect-guard language server started');

@@ -9,10 +9,14 @@ const loadStarted = performance.now();
 
 /** Milliseconds since the extension bundle began to evaluate; absent until reached. */
 export interface StartupTimings {
-  /** activate() finished (it waits for the language server, so this is >= serverReady). */
-  activated?: number;
+  /** The editor called activate() (the bundle evaluated, the extension's context prepared). */
+  activateCalled?: number;
+  /** activate() has set up views and commands and asks the language client to start. */
+  clientStarting?: number;
   /** The language client is running: server started and `initialize` answered. */
   serverReady?: number;
+  /** activate() finished (it waits for the language server, so this is >= serverReady). */
+  activated?: number;
   /** The server published diagnostics for a document open in the editor, the first time. */
   firstDiagnostics?: number;
 }
@@ -31,5 +35,6 @@ export function sinceLoad(): number {
 
 export function describeStartup(t: StartupTimings): string {
   const server = t.serverReady === undefined ? 'language server failed to start' : `language server ready in ${t.serverReady.toFixed(0)} ms`;
-  return `activated in ${t.activated?.toFixed(0)} ms; ${server} (since the extension began to load)`;
+  const setup = (t.clientStarting ?? 0) - (t.activateCalled ?? 0);
+  return `activated in ${t.activated?.toFixed(0)} ms; ${server} (activate() called at ${t.activateCalled?.toFixed(0)} ms, its own set-up ${setup.toFixed(0)} ms; times since the extension began to load)`;
 }
