@@ -14,9 +14,9 @@ const IAM_RESOURCE = /^(root|user\/|role\/|federated-user\/|assumed-role\/)/;
 const UNIQUE_ID = /^(AIDA|AROA)[A-Z0-9]{12,}$/;
 // Each repetition starts with a literal dot, so matching stays linear.
 const SERVICE = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.amazonaws\.com(\.cn)?$/;
-const SAML_PROVIDER = /^arn:aws[a-z-]*:iam::\d{12}:saml-provider\/[\w+=,.@-]+$/;
-const OIDC_PROVIDER = /^arn:aws[a-z-]*:iam::\d{12}:oidc-provider\/\S+$/;
-const DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
+export const SAML_PROVIDER = /^arn:aws[a-z-]*:iam::\d{12}:saml-provider\/[\w+=,.@-]+$/;
+export const OIDC_PROVIDER = /^arn:aws[a-z-]*:iam::\d{12}:oidc-provider\/\S+$/;
+export const OIDC_DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
 const CANONICAL_USER = /^[0-9a-f]{64}$/;
 
 type Federation = 'saml' | 'oidc';
@@ -172,7 +172,7 @@ function checkValue(ctx: RuleContext, key: PrincipalKey, value: string, node: No
     }
     case 'Federated': {
       if (SAML_PROVIDER.test(value)) federation.add('saml');
-      else if (OIDC_PROVIDER.test(value) || DOMAIN.test(value)) federation.add('oidc');
+      else if (OIDC_PROVIDER.test(value) || OIDC_DOMAIN.test(value)) federation.add('oidc');
       else ctx.report({ ...at, message: `${quote(value)} is not a federated principal: use a SAML provider ARN (arn:aws:iam::111122223333:saml-provider/Name), an OIDC provider ARN, or an identity provider domain such as cognito-identity.amazonaws.com.` });
       return;
     }

@@ -21,6 +21,7 @@ export const conditionOperator: Rule = {
     'Invalid condition operator', 'Invalid condition data type', 'Invalid condition multiple Boolean', 'ForAllValues with single valued key',
     'Invalid date value', 'Wildcard without like operator', 'Type mismatch', 'Type mismatch Boolean', 'Type mismatch date',
     'Type mismatch IP range', 'Type mismatch number', 'Type mismatch string', 'Null with qualifier', 'Improve IP range',
+    'Missing qualifier', 'Null with if exists',
   ],
   fixable: true,
   docs: {

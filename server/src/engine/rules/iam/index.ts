@@ -18,6 +18,7 @@ import { servicePrincipalCondition } from './servicePrincipalCondition';
 import { kmsViaService } from './kmsViaService';
 import { conditionPairedKeys } from './conditionPairedKeys';
 import { conditionRegion } from './conditionRegion';
+import { oidcTrustCondition } from './oidcTrustCondition';
 
 /** The iam rules, in catalogue order. Add a rule: import it and list it here. */
 export const iamRules: Rule[] = [
@@ -40,4 +41,5 @@ export const iamRules: Rule[] = [
   kmsViaService,
   conditionPairedKeys,
   conditionRegion,
+  oidcTrustCondition,
 ];

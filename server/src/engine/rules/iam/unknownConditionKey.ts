@@ -51,7 +51,7 @@ export const unknownConditionKey: Rule = {
     'A condition key is `prefix:name`, either a global `aws:` key or a key its service defines. An unknown key is never in the request context, so its condition never matches as written: an Allow grants nothing, a Deny may deny nothing. Tag families (`aws:ResourceTag/`, `aws:RequestTag/`, `aws:PrincipalTag/`) need a tag key, and `aws:ARN` is retired.',
   kinds: POLICY_KINDS,
   tags: ['iam', 'conditions'],
-  accessAnalyzer: ['Invalid condition key format', 'Invalid global condition key', 'Invalid service condition key', 'Invalid service', 'Missing tag key in condition', 'Deprecated global condition key'],
+  accessAnalyzer: ['Invalid condition key format', 'Invalid global condition key', 'Invalid service condition key', 'Invalid service', 'Missing tag key in condition', 'Deprecated global condition key', 'Unsupported global condition key'],
   fixable: true,
   docs: {
     rationale: 'Tag-based access control in Amazon Connect hangs on keys such as `aws:ResourceTag/Role` and `connect:InstanceId`. A misspelt key (`aws:ResourceTags/Role`, `connect:Instance`) makes the condition fail for every request: the developer persona loses access, or a Deny guardrail silently stops protecting the instance.',
