@@ -105,14 +105,14 @@ export function grantsAction(s: Statement, fullName: string): ActionGrant | unde
 
 /**
  * Whether every action `inner` can match is also matched by `outer` (both IAM action
- * patterns, case-insensitive). Sound but not complete: a `?` in `outer` never absorbs a
- * `*` of `inner`. O(|outer| x |inner|).
+ * patterns, case-insensitive unless `caseSensitive`, as resource ARNs are). Sound but not
+ * complete: a `?` in `outer` never absorbs a `*` of `inner`. O(|outer| x |inner|).
  */
 const MAX_COVER_LENGTH = 512;
 
-export function patternCovers(outer: string, inner: string): boolean {
-  const o = outer.toLowerCase();
-  const t = inner.toLowerCase();
+export function patternCovers(outer: string, inner: string, caseSensitive = false): boolean {
+  const o = caseSensitive ? outer : outer.toLowerCase();
+  const t = caseSensitive ? inner : inner.toLowerCase();
   const n = o.length;
   const m = t.length;
   // Real action patterns are short (names stay under 128 characters). Past this length the

@@ -5,6 +5,7 @@ import { wildcardMatchesNothing } from './wildcardMatchesNothing';
 import { invalidArn } from './invalidArn';
 import { resourceTypeMismatch } from './resourceTypeMismatch';
 import { redundantAction } from './redundantAction';
+import { redundantResource } from './redundantResource';
 import { notActionWithAllow } from './notActionWithAllow';
 import { notResourceWithAllow } from './notResourceWithAllow';
 import { passroleWildcardResource } from './passroleWildcardResource';
@@ -32,6 +33,7 @@ export const iamRules: Rule[] = [
   notResourceWithAllow,
   passroleWildcardResource,
   serviceLinkedRoleUnscoped,
+  redundantResource,
   unknownConditionKey,
   conditionKeyNotApplicable,
   conditionOperator,

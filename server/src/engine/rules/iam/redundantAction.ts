@@ -1,6 +1,6 @@
 import { Rule, POLICY_KINDS } from '../../types';
 import { actionElement, patternCovers } from '../../iam/actions';
-import { hasWildcard } from '../../iam/wildcard';
+import { findRedundant } from '../../iam/redundant';
 import { removeArrayItem } from '../../fixes';
 import { CappedReporter } from './listLimit';
 import { Node } from '../../json';
@@ -33,28 +33,8 @@ export const redundantAction: Rule = {
       arr.children!.forEach((node, index) => {
         if (node.type === 'string') items.push({ value: node.value as string, node, index });
       });
-      const lower = items.map((i) => i.value.toLowerCase());
-      // Each distinct wildcard pattern once (first occurrence): duplicates are found by the map.
-      const patterns: number[] = [];
-      const firstSeen = new Map<string, number>();
-      for (let k = 0; k < items.length; k++) {
-        if (firstSeen.has(lower[k])) continue;
-        firstSeen.set(lower[k], k);
-        if (hasWildcard(lower[k])) patterns.push(k);
-      }
       const out = new CappedReporter(ctx, el.prop, 'redundant items');
-      for (let k = 0; k < items.length; k++) {
-        const first = firstSeen.get(lower[k])!;
-        const dup = first !== k;
-        let by = dup ? first : -1;
-        for (let n = 0; !dup && n < patterns.length && by < 0; n++) {
-          const j = patterns[n];
-          if (j === k || !patternCovers(lower[j], lower[k])) continue;
-          // Two patterns that cover each other: keep the first, report the later.
-          if (j > k && hasWildcard(lower[k]) && patternCovers(lower[k], lower[j])) continue;
-          by = j;
-        }
-        if (by < 0) continue;
+      for (const { index: k, by, duplicate: dup } of findRedundant(items.map((i) => i.value), (v) => v.toLowerCase(), patternCovers)) {
         const item = items[k];
         const other = items[by];
         out.report(() => ({

@@ -1,0 +1,50 @@
+import { hasWildcard } from './wildcard';
+
+export interface RedundantItem {
+  /** Index of the redundant item in the list given. */
+  index: number;
+  /** Index of the item that makes it redundant (its first occurrence, or the covering pattern). */
+  by: number;
+  duplicate: boolean;
+}
+
+/**
+ * Items of one list that repeat an earlier item (compared after `normalise`) or that a
+ * wildcard item of the same list covers. Of two patterns that cover each other the first
+ * is kept. `canCover` says whether an item may take part in cover checks at all (items
+ * holding policy variables may not: their text is not what IAM matches).
+ * Cost: items x distinct patterns cover checks, never items x items.
+ */
+export function findRedundant(
+  values: readonly string[],
+  normalise: (s: string) => string,
+  covers: (outer: string, inner: string) => boolean,
+  canCover: (s: string) => boolean = () => true,
+): RedundantItem[] {
+  const norm = values.map(normalise);
+  // Each distinct wildcard pattern once (first occurrence): duplicates are found by the map.
+  const patterns: number[] = [];
+  const firstSeen = new Map<string, number>();
+  for (let k = 0; k < norm.length; k++) {
+    if (firstSeen.has(norm[k])) continue;
+    firstSeen.set(norm[k], k);
+    if (hasWildcard(norm[k]) && canCover(norm[k])) patterns.push(k);
+  }
+  const out: RedundantItem[] = [];
+  for (let k = 0; k < norm.length; k++) {
+    const first = firstSeen.get(norm[k])!;
+    if (first !== k) {
+      out.push({ index: k, by: first, duplicate: true });
+      continue;
+    }
+    if (!canCover(norm[k])) continue;
+    for (const j of patterns) {
+      if (j === k || !covers(norm[j], norm[k])) continue;
+      // Two patterns that cover each other: keep the first, report the later.
+      if (j > k && hasWildcard(norm[k]) && covers(norm[k], norm[j])) continue;
+      out.push({ index: k, by: j, duplicate: false });
+      break;
+    }
+  }
+  return out;
+}
