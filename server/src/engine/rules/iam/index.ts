@@ -6,6 +6,7 @@ import { invalidArn } from './invalidArn';
 import { resourceTypeMismatch } from './resourceTypeMismatch';
 import { redundantAction } from './redundantAction';
 import { redundantResource } from './redundantResource';
+import { redundantStatement } from './redundantStatement';
 import { notActionWithAllow } from './notActionWithAllow';
 import { notResourceWithAllow } from './notResourceWithAllow';
 import { passroleWildcardResource } from './passroleWildcardResource';
@@ -34,6 +35,7 @@ export const iamRules: Rule[] = [
   passroleWildcardResource,
   serviceLinkedRoleUnscoped,
   redundantResource,
+  redundantStatement,
   unknownConditionKey,
   conditionKeyNotApplicable,
   conditionOperator,
