@@ -66,3 +66,18 @@ describe('principal-shape', () => {
     expectNone('principal-shape', 'trust', trust('{"Service": "connect.amazonaws.com"}'));
   });
 });
+
+describe('principal-shape: assumed-role sessions beside their role in a trust policy', () => {
+  const trustAws = (list: string) => `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": ${list}}, "Action": "sts:AssumeRole"}]}`;
+  it('reports the session as information and removes it', () => {
+    const text = trustAws('["arn:aws:iam::111122223333:role/ops/ConnectAdmin", "arn:aws:sts::111122223333:assumed-role/ConnectAdmin/alice", "arn:aws:sts::111122223333:assumed-role/Other/bob"]');
+    const [f] = expectFindings('principal-shape', 'trust', text, 'info', [at(text, '"arn:aws:sts::111122223333:assumed-role/ConnectAdmin/alice"')]);
+    assert.strictEqual(f.related![0].offset, at(text, '"arn:aws:iam::111122223333:role/ops/ConnectAdmin"').offset);
+    assert.strictEqual(expectFixRoundTrip('principal-shape', 'trust', text), trustAws('["arn:aws:iam::111122223333:role/ops/ConnectAdmin", "arn:aws:sts::111122223333:assumed-role/Other/bob"]'));
+  });
+  it('is silent for a session of a role of another account or name, and outside trust policies', () => {
+    expectNone('principal-shape', 'trust', trustAws('["arn:aws:iam::111122223333:role/ConnectAdmin", "arn:aws:sts::444455556666:assumed-role/ConnectAdmin/alice", "arn:aws:sts::111122223333:assumed-role/ConnectAdmin2/alice"]'));
+    const resource = `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": ["arn:aws:iam::111122223333:role/R", "arn:aws:sts::111122223333:assumed-role/R/s"]}, "Action": "kms:Decrypt", "Resource": "*"}]}`;
+    expectNone('principal-shape', 'resource', resource);
+  });
+});

@@ -1,7 +1,7 @@
 import { Rule, RuleContext, Fix } from '../../types';
 import { Node, Property, properties, stringItems } from '../../json';
 import { Statement } from '../../policy';
-import { fix, replaceNode } from '../../fixes';
+import { fix, removeArrayItem, replaceNode } from '../../fixes';
 import { wildcardMatch } from '../../iam/wildcard';
 import { quote, rangeOf, removeProperty, renameKey, suggestElement, typeLabel } from './util';
 
@@ -35,6 +35,7 @@ export const principalShape: Rule = {
     'Invalid principal format', 'Invalid principal key', 'Unsupported wildcard in principal', 'Invalid service principal format',
     'Federated principal not supported', 'Role trust policy unsupported wildcard in principal', 'Role trust policy syntax error resource',
     'Invalid federated principal syntax in role trust policy', 'Mismatched action for principal', 'Invalid role reference', 'Invalid user reference',
+    'Redundant principal in role trust policy',
   ],
   fixable: true,
   docs: {
@@ -42,7 +43,7 @@ export const principalShape: Rule = {
     bad: '{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Allow",\n    "Principal": { "Federated": "arn:aws:iam::111122223333:saml-provider/CorpIdP" },\n    "Action": "sts:AssumeRole",\n    "Resource": "*"\n  }]\n}',
     good: '{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Allow",\n    "Principal": { "Federated": "arn:aws:iam::111122223333:saml-provider/CorpIdP" },\n    "Action": "sts:AssumeRoleWithSAML",\n    "Condition": { "StringEquals": { "SAML:aud": "https://signin.aws.amazon.com/saml" } }\n  }]\n}',
     fix: 'Write principals as a map: `{ "AWS": "arn:aws:iam::111122223333:role/Name" }`, `{ "Service": "connect.amazonaws.com" }`, `{ "Federated": "arn:aws:iam::111122223333:saml-provider/Name" }`. To admit many principals, list them, or use `"*"` with a condition such as `aws:PrincipalOrgID` (not in trust policies). Quick-fixes wrap a bare ARN or account in `{ "AWS": ... }`, correct principal key case and service principal spelling, remove a Resource from a trust policy, and set the STS action a federated principal needs.',
-    notes: 'Unique ids (AIDA..., AROA...) appear in a policy when the user or role it named was deleted; they are reported as warnings. The federated-action check sees only "Action" (not "NotAction") and honours wildcards (`sts:AssumeRole*`).',
+    notes: 'Unique ids (AIDA..., AROA...) appear in a policy when the user or role it named was deleted; they are reported as warnings. In a trust policy, an assumed-role session (arn:aws:sts::111122223333:assumed-role/Name/session) listed beside its own role in the same "AWS" list is reported as information: trusting the role already trusts every session of it. The federated-action check sees only "Action" (not "NotAction") and honours wildcards (`sts:AssumeRole*`).',
   },
   check(ctx) {
     for (const s of ctx.policy.statements) {
@@ -60,6 +61,7 @@ export const principalShape: Rule = {
       checkPrincipal(ctx, s.el.Principal, federation);
       if (ctx.kind !== 'trust') checkPrincipal(ctx, s.el.NotPrincipal, federation);
       if (ctx.kind === 'trust') for (const f of federation) checkFederatedAction(ctx, s, f);
+      if (ctx.kind === 'trust') checkRedundantSessions(ctx, s);
     }
   },
 };
@@ -196,4 +198,35 @@ function checkFederatedAction(ctx: RuleContext, s: Statement, f: Federation): vo
     message: `A ${f === 'saml' ? 'SAML' : 'web identity (OIDC)'} provider can only assume the role with ${needed}, which "Action" does not allow: nobody can use this trust. Allow "${needed}".`,
     fixes,
   });
+}
+
+const ROLE = /^arn:(aws[a-z-]*):iam::(\d{12}):role\/(?:[^/]*\/)*([^/]+)$/;
+const SESSION = /^arn:(aws[a-z-]*):sts::(\d{12}):assumed-role\/([^/]+)\/[^/]+$/;
+
+/** Assumed-role sessions listed beside their role: trusting the role trusts all its sessions. */
+function checkRedundantSessions(ctx: RuleContext, s: Statement): void {
+  const principal = s.el.Principal?.value;
+  if (principal?.type !== 'object') return;
+  for (const e of properties(principal)) {
+    const list = e.value;
+    if (e.name !== 'AWS' || list?.type !== 'array') continue;
+    const roles = new Map<string, Node>();
+    for (const item of stringItems(list)) {
+      const m = ROLE.exec(item.value);
+      if (m && !roles.has(`${m[1]}:${m[2]}:${m[3]}`)) roles.set(`${m[1]}:${m[2]}:${m[3]}`, item.node);
+    }
+    if (!roles.size) continue;
+    list.children!.forEach((node, index) => {
+      const m = node.type === 'string' ? SESSION.exec(node.value as string) : null;
+      const role = m && roles.get(`${m[1]}:${m[2]}:${m[3]}`);
+      if (!role) return;
+      ctx.report({
+        ...rangeOf(node),
+        severity: 'info',
+        message: `${quote(node.value as string)} is a session of ${quote(role.value as string)}, which this statement already trusts with all its sessions: the entry changes nothing. Remove it.`,
+        related: [{ ...rangeOf(role), message: 'the role' }],
+        fixes: [fix(`Remove ${quote(node.value as string)}`, [removeArrayItem(list, index)], true)],
+      });
+    });
+  }
 }
