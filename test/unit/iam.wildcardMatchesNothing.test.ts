@@ -23,3 +23,16 @@ describe('wildcard-matches-nothing', () => {
     expectNone('wildcard-matches-nothing', 'identity', doc('["connect:List*", "*", "voiceid:*", "conect:List*", "connect:Describe?ser"]'));
   });
 });
+
+describe('wildcard-matches-nothing: service wildcards in ARNs', () => {
+  const res = (element: string, arns: string) => `{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Deny", "Action": "connect:DeleteInstance", "${element}": ${arns} }]\n}`;
+  it('reports a partial wildcard in the service part of a Resource or NotResource ARN, as information', () => {
+    const text = res('Resource', '["arn:aws:connect*:eu-west-2:111122223333:instance/abc", "arn:aws:connect:eu-west-2:111122223333:instance/*"]');
+    expectFindings('wildcard-matches-nothing', 'scp', text, 'info', [at(text, 'connect*', 0)]);
+    const not = res('NotResource', '"arn:aws:s3?:::bucket"');
+    expectFindings('wildcard-matches-nothing', 'scp', not, 'info', [at(not, 's3?')]);
+  });
+  it('is silent for a bare "*" service, wildcards elsewhere in the ARN, and non-ARNs', () => {
+    expectNone('wildcard-matches-nothing', 'scp', res('Resource', '["arn:aws:*:*:111122223333:*", "arn:aws:connect:*:*:instance/*", "*", "arn:aws:s3"]'));
+  });
+});

@@ -1,4 +1,6 @@
-import { Rule, POLICY_KINDS } from '../../types';
+import { Rule, RuleContext, POLICY_KINDS } from '../../types';
+import { stringItems } from '../../json';
+import { Statement } from '../../policy';
 import { actionElement, splitAction } from '../../iam/actions';
 import { hasWildcard } from '../../iam/wildcard';
 import { ActionInfo } from '../../iam/data';
@@ -22,9 +24,9 @@ export const wildcardMatchesNothing: Rule = {
   id: 'CG2003',
   name: 'wildcard-matches-nothing',
   defaultSeverity: 'warning',
-  short: 'A wildcard action matches no action, or its service wildcard reaches other services',
+  short: 'A wildcard action matches no action, or a service wildcard (in an action or an ARN) reaches other services',
   description:
-    'An action pattern with `*` or `?` that matches no action of the IAM data is almost always a typo (`connect:Creat*User`). A wildcard in the service part (`connect*:`) reaches every service whose prefix fits, such as `connect-campaigns` beside `connect`: reported as information, naming the extra services.',
+    'An action pattern with `*` or `?` that matches no action of the IAM data is almost always a typo (`connect:Creat*User`). A wildcard in the service part (`connect*:`) reaches every service whose prefix fits, such as `connect-campaigns` beside `connect`: reported as information, naming the extra services. A partial wildcard in the service part of a Resource ARN (`arn:aws:connect*:...`) is reported as information too.',
   kinds: POLICY_KINDS,
   tags: ['iam', 'actions'],
   accessAnalyzer: ['Wildcard in service name'],
@@ -39,6 +41,7 @@ export const wildcardMatchesNothing: Rule = {
     // Values already found unremarkable: long lists repeat the same few actions.
     const fine = new Set<string>();
     for (const s of ctx.policy.statements) {
+      checkArnServices(ctx, s);
       const el = actionElement(s);
       if (!el) continue;
       for (const item of el.items) {
@@ -80,3 +83,24 @@ export const wildcardMatchesNothing: Rule = {
     }
   },
 };
+
+/** A wildcard in an ARN's service field (`arn:aws:connect*:...`) reaches every service whose name fits. */
+function checkArnServices(ctx: RuleContext, s: Statement): void {
+  for (const prop of [s.el.Resource, s.el.NotResource]) {
+    for (const item of stringItems(prop?.value)) {
+      const v = item.value;
+      if (!v.startsWith('arn:')) continue;
+      const start = v.indexOf(':', 4) + 1;
+      const end = start > 0 ? v.indexOf(':', start) : -1;
+      if (end < 0) continue;
+      const service = v.slice(start, end);
+      // A bare "*" means every service on purpose; a partial name is the surprise.
+      if (!hasWildcard(service) || /^[*?]+$/.test(service)) continue;
+      ctx.report({
+        message: `The wildcard in the ARN's service part "${service}" matches resources of every service whose name fits, today's and future ones. Write the service name.`,
+        severity: 'info',
+        ...rangeInString(ctx.text, item.node, start, end),
+      });
+    }
+  }
+}
