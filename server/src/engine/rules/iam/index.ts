@@ -21,6 +21,7 @@ import { kmsViaService } from './kmsViaService';
 import { conditionPairedKeys } from './conditionPairedKeys';
 import { conditionRegion } from './conditionRegion';
 import { oidcTrustCondition } from './oidcTrustCondition';
+import { conditionRedundantValue } from './conditionRedundantValue';
 
 /** The iam rules, in catalogue order. Add a rule: import it and list it here. */
 export const iamRules: Rule[] = [
@@ -46,4 +47,5 @@ export const iamRules: Rule[] = [
   conditionPairedKeys,
   conditionRegion,
   oidcTrustCondition,
+  conditionRedundantValue,
 ];
