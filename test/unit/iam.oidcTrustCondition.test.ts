@@ -39,4 +39,10 @@ describe('oidc-trust-condition', () => {
   it('is silent for a GitHub sub pinned exactly', () => {
     expectNone(RULE, 'trust', trust(GITHUB, '{ "StringEquals": { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com", "token.actions.githubusercontent.com:sub": "repo:example-org/flows:ref:refs/heads/main" } }'));
   });
+  it('reports a set qualifier on the aud claim as information, at the operator', () => {
+    const text = trust('"cognito-identity.amazonaws.com"', '{ "ForAnyValue:StringEquals": { "cognito-identity.amazonaws.com:aud": "eu-west-2:1111" }, "ForAllValues:StringLike": { "cognito-identity.amazonaws.com:amr": "authenticated" } }');
+    const [f] = expectFindings(RULE, 'trust', text, 'info', [at(text, '"ForAnyValue:StringEquals"')]);
+    assert.match(f.message, /Confirm that this provider sends "aud" as a list/);
+    expectNone(RULE, 'trust', trust('"cognito-identity.amazonaws.com"', '{ "StringEquals": { "cognito-identity.amazonaws.com:aud": "eu-west-2:1111" } }'));
+  });
 });

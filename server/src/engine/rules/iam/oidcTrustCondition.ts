@@ -34,14 +34,14 @@ export const oidcTrustCondition: Rule = {
     'A role trusted by an OIDC provider (`Federated`: an oidc-provider ARN or a provider domain such as cognito-identity.amazonaws.com) can be assumed with any token that provider signs, for any of its users or applications, unless a condition compares the provider\'s own claims (`<provider>:aud`, `<provider>:sub`). For GitHub Actions (token.actions.githubusercontent.com) every repository on GitHub can get such a token: the `sub` claim (`repo:<org>/<repo>:ref:refs/heads/<branch>`) must be pinned, and a wildcard in it admits other repositories or branches.',
   kinds: ['trust'],
   tags: ['iam', 'conditions', 'principal', 'trust'],
-  accessAnalyzer: ['Missing condition key for oidc principal', 'Missing github repo condition key', 'Specific github repo and branch recommended'],
+  accessAnalyzer: ['Missing condition key for oidc principal', 'Missing github repo condition key', 'Specific github repo and branch recommended', 'Confirm audience claim type'],
   fixable: false,
   docs: {
     rationale: 'Connect integrations (flow Lambdas, CRM connectors, the contact-centre infrastructure itself) are often deployed from CI through an OIDC role. With only `aud` pinned, any GitHub repository, anyone\'s, can assume the deployment role and rewrite the instance\'s flows, users or security profiles.',
     bad: '{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Allow",\n    "Principal": { "Federated": "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com" },\n    "Action": "sts:AssumeRoleWithWebIdentity",\n    "Condition": { "StringEquals": { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" } }\n  }]\n}',
     good: '{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Allow",\n    "Principal": { "Federated": "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com" },\n    "Action": "sts:AssumeRoleWithWebIdentity",\n    "Condition": {\n      "StringEquals": {\n        "token.actions.githubusercontent.com:aud": "sts.amazonaws.com",\n        "token.actions.githubusercontent.com:sub": "repo:example-org/connect-flows:ref:refs/heads/main"\n      }\n    }\n  }]\n}',
     fix: 'Add a condition on the provider\'s claims: `<provider>:aud` (the client or application id) and, where the provider has it, `<provider>:sub`. For GitHub Actions pin `token.actions.githubusercontent.com:sub` to `repo:<org>/<repo>:ref:refs/heads/<branch>` (or `repo:<org>/<repo>:environment:<name>`) with StringEquals.',
-    notes: 'Only Allow statements are checked. A claim compared under a negated operator (StringNotEquals), Null or ForAllValues does not count as pinning it. The claim values themselves are not checked, except for wildcards in the GitHub `sub` claim.',
+    notes: 'Only Allow statements are checked. A claim compared under a negated operator (StringNotEquals), Null or ForAllValues does not count as pinning it. The claim values themselves are not checked, except for wildcards in the GitHub `sub` claim. An `aud` claim compared under ForAllValues or ForAnyValue is reported as information: audiences are usually single-valued, and IAM Access Analyzer asks to confirm the claim type.',
   },
   check(ctx) {
     for (const s of ctx.policy.statements) {
@@ -61,7 +61,9 @@ export const oidcTrustCondition: Rule = {
 
 function checkProvider(ctx: RuleContext, s: Statement, provider: string, node: Node): void {
   const prefix = `${provider.toLowerCase()}:`;
-  const entries = narrowing(conditionEntries(s)).filter((e) => e.key.name.toLowerCase().startsWith(prefix));
+  const all = conditionEntries(s);
+  checkAudienceQualifier(ctx, all, prefix);
+  const entries = narrowing(all).filter((e) => e.key.name.toLowerCase().startsWith(prefix));
   const at = { offset: node.offset, length: node.length };
   if (provider.toLowerCase() === GITHUB) {
     const sub = entries.filter((e) => e.key.name.toLowerCase() === GITHUB_SUB);
@@ -89,4 +91,19 @@ function checkProvider(ctx: RuleContext, s: Statement, provider: string, node: N
     ...at,
     message: `The OIDC provider ${provider} is trusted without a condition on its claims (${provider}:aud, ${provider}:sub): any token it issues, for any application or user, can assume this role. Add a StringEquals condition on ${provider}:aud.`,
   });
+}
+
+/** A set qualifier on the audience claim, which providers send as a single value unless they document otherwise. */
+function checkAudienceQualifier(ctx: RuleContext, entries: ConditionEntry[], prefix: string): void {
+  for (const e of entries) {
+    if (e.key.name.toLowerCase() !== `${prefix}aud`) continue;
+    const q = parseOperator(e.operator.name).qualifier;
+    if (!q) continue;
+    ctx.report({
+      offset: e.operator.key.offset,
+      length: e.operator.key.length,
+      severity: 'info',
+      message: `${e.key.name} is compared with ${q}, a qualifier for multivalued claims. Confirm that this provider sends "aud" as a list; if it sends one value, drop the qualifier${q === 'ForAllValues' ? ' (ForAllValues is also true when the claim is missing)' : ''}.`,
+    });
+  }
 }
