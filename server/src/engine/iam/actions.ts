@@ -103,14 +103,20 @@ export function grantsAction(s: Statement, fullName: string): ActionGrant | unde
   return wild ? { via: 'wildcard', item: wild } : undefined;
 }
 
+/** Character comparisons (ends, then outer x inner DP cells) a caller lets patternCovers spend; counts down. */
+export interface CoverBudget {
+  cells: number;
+}
+
 /**
  * Whether every action `inner` can match is also matched by `outer` (both IAM action
  * patterns, case-insensitive unless `caseSensitive`, as resource ARNs are). Sound but not
- * complete: a `?` in `outer` never absorbs a `*` of `inner`. O(|outer| x |inner|).
+ * complete: a `?` in `outer` never absorbs a `*` of `inner`. O(|outer| x |inner|), after a
+ * linear check of the literal ends; with a `budget`, answers false once it is spent.
  */
 const MAX_COVER_LENGTH = 512;
 
-export function patternCovers(outer: string, inner: string, caseSensitive = false): boolean {
+export function patternCovers(outer: string, inner: string, caseSensitive = false, budget?: CoverBudget): boolean {
   const o = caseSensitive ? outer : outer.toLowerCase();
   const t = caseSensitive ? inner : inner.toLowerCase();
   const n = o.length;
@@ -119,6 +125,14 @@ export function patternCovers(outer: string, inner: string, caseSensitive = fals
   // DP below would cost n x m for a pattern that matches no action anyway (and
   // wildcard-matches-nothing reports it), so only an exact duplicate counts as covered.
   if (n > MAX_COVER_LENGTH || m > MAX_COVER_LENGTH) return o === t;
+  // Before outer's first star and after its last, each outer character takes exactly one
+  // inner character: most pairs of a long list differ there, without the DP.
+  const first = o.indexOf('*');
+  const tail = first < 0 ? 0 : n - 1 - o.lastIndexOf('*');
+  if (budget && (budget.cells -= first < 0 ? n : first + tail) < 0) return false;
+  if (first < 0) return n === m && endsAgree(o, t, 0, n, 0);
+  if (first + tail > m || !endsAgree(o, t, 0, first, 0) || !endsAgree(o, t, n - tail, n, m - tail)) return false;
+  if (budget && (budget.cells -= n * m) < 0) return false;
   // reach[j]: o[0..i) can cover t[0..j); rolled over i.
   let prev = new Uint8Array(m + 1);
   let cur = new Uint8Array(m + 1);
@@ -144,4 +158,14 @@ export function patternCovers(outer: string, inner: string, caseSensitive = fals
     [prev, cur] = [cur, prev];
   }
   return prev[m] === 1;
+}
+
+/** o[from..to) against t from `at`, one character each: `?` takes any but a star. */
+function endsAgree(o: string, t: string, from: number, to: number, at: number): boolean {
+  for (let i = from; i < to; i++) {
+    const oc = o.charCodeAt(i);
+    const tc = t.charCodeAt(at + i - from);
+    if (oc === 63 /* ? */ ? tc === 42 : oc !== tc) return false;
+  }
+  return true;
 }

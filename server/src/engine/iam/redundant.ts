@@ -1,4 +1,11 @@
 import { hasWildcard } from './wildcard';
+import type { CoverBudget } from './actions';
+
+/**
+ * Comparisons one list may spend on cover checks (a few milliseconds). Lists far beyond any
+ * size quota run out and then report exact repeats only: rules run on every keystroke.
+ */
+export const COVER_BUDGET = 1_000_000;
 
 export interface RedundantItem {
   /** Index of the redundant item in the list given. */
@@ -13,12 +20,12 @@ export interface RedundantItem {
  * wildcard item of the same list covers. Of two patterns that cover each other the first
  * is kept. `canCover` says whether an item may take part in cover checks at all (items
  * holding policy variables may not: their text is not what IAM matches).
- * Cost: items x distinct patterns cover checks, never items x items.
+ * Cost: at most items x distinct patterns cover checks, within COVER_BUDGET.
  */
 export function findRedundant(
   values: readonly string[],
   normalise: (s: string) => string,
-  covers: (outer: string, inner: string) => boolean,
+  covers: (outer: string, inner: string, budget: CoverBudget) => boolean,
   canCover: (s: string) => boolean = () => true,
 ): RedundantItem[] {
   const norm = values.map(normalise);
@@ -31,17 +38,19 @@ export function findRedundant(
     if (hasWildcard(norm[k]) && canCover(norm[k])) patterns.push(k);
   }
   const out: RedundantItem[] = [];
+  const budget: CoverBudget = { cells: COVER_BUDGET };
   for (let k = 0; k < norm.length; k++) {
     const first = firstSeen.get(norm[k])!;
     if (first !== k) {
       out.push({ index: k, by: first, duplicate: true });
       continue;
     }
-    if (!canCover(norm[k])) continue;
+    if (!canCover(norm[k]) || budget.cells <= 0) continue;
     for (const j of patterns) {
-      if (j === k || !covers(norm[j], norm[k])) continue;
+      if (budget.cells <= 0) break;
+      if (j === k || !covers(norm[j], norm[k], budget)) continue;
       // Two patterns that cover each other: keep the first, report the later.
-      if (j > k && hasWildcard(norm[k]) && covers(norm[k], norm[j])) continue;
+      if (j > k && hasWildcard(norm[k]) && covers(norm[k], norm[j], budget)) continue;
       out.push({ index: k, by: j, duplicate: false });
       break;
     }

@@ -21,7 +21,7 @@ export const redundantAction: Rule = {
     bad: '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Allow", "Action": ["connect:List*", "connect:ListUsers", "connect:DescribeUser", "connect:describeuser"], "Resource": "*" }]\n}',
     good: '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Allow", "Action": ["connect:List*", "connect:DescribeUser"], "Resource": "*" }]\n}',
     fix: 'Remove the redundant item (the quick-fix does). If the explicit action was the intent, narrow the wildcard instead.',
-    notes: 'A pattern counts as covered only when the other pattern matches every action it could ever match, whatever the catalogue holds (so `connect:List*` is covered by `connect:*` and by `*`). The check compares items of the list with each other, never with the whole catalogue.',
+    notes: 'A pattern counts as covered only when the other pattern matches every action it could ever match, whatever the catalogue holds (so `connect:List*` is covered by `connect:*` and by `*`). The check compares items of the list with each other, never with the whole catalogue. Cover checks stop after a fixed amount of work per list (far beyond lists that fit a size quota); past it only exact repeats are reported.',
   },
   check(ctx) {
     for (const s of ctx.policy.statements) {
@@ -34,7 +34,7 @@ export const redundantAction: Rule = {
         if (node.type === 'string') items.push({ value: node.value as string, node, index });
       });
       const out = new CappedReporter(ctx, el.prop, 'redundant items');
-      for (const { index: k, by, duplicate: dup } of findRedundant(items.map((i) => i.value), (v) => v.toLowerCase(), patternCovers)) {
+      for (const { index: k, by, duplicate: dup } of findRedundant(items.map((i) => i.value), (v) => v.toLowerCase(), (o, i, budget) => patternCovers(o, i, false, budget))) {
         const item = items[k];
         const other = items[by];
         out.report(() => ({

@@ -22,7 +22,7 @@ export const redundantResource: Rule = {
     bad: '{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Allow",\n    "Action": "connect:DescribeQueue",\n    "Resource": [\n      "arn:aws:connect:eu-west-2:111122223333:instance/abc/*",\n      "arn:aws:connect:eu-west-2:111122223333:instance/abc/queue/q1"\n    ]\n  }]\n}',
     good: '{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Allow",\n    "Action": "connect:DescribeQueue",\n    "Resource": [\n      "arn:aws:connect:eu-west-2:111122223333:instance/abc/queue/q1"\n    ]\n  }]\n}',
     fix: 'Remove the redundant ARN (the quick-fix does). If the explicit ARN was the intent, narrow the wildcard instead.',
-    notes: 'An ARN counts as covered only when the other pattern matches every resource it could match (`*` and `?` as IAM reads them, across `:` and `/`). Items holding policy variables (`${aws:userid}`) are compared only for exact repetition.',
+    notes: 'An ARN counts as covered only when the other pattern matches every resource it could match (`*` and `?` as IAM reads them, across `:` and `/`). Items holding policy variables (`${aws:userid}`) are compared only for exact repetition. Cover checks stop after a fixed amount of work per list (far beyond lists that fit a size quota); past it only exact repeats are reported.',
   },
   check(ctx) {
     for (const s of ctx.policy.statements) {
@@ -35,7 +35,7 @@ export const redundantResource: Rule = {
         if (node.type === 'string' && node.value !== '') items.push({ value: node.value as string, node, index });
       });
       const out = new CappedReporter(ctx, prop, 'redundant items');
-      const redundant = findRedundant(items.map((i) => i.value), (v) => v, (o, i) => patternCovers(o, i, true), (v) => !hasPolicyVariable(v));
+      const redundant = findRedundant(items.map((i) => i.value), (v) => v, (o, i, budget) => patternCovers(o, i, true, budget), (v) => !hasPolicyVariable(v));
       for (const { index, by, duplicate } of redundant) {
         const item = items[index];
         const other = items[by];
