@@ -34,7 +34,9 @@ export interface TestClient {
  * window/workDoneProgress/create and client/registerCapability, collects diagnostics.
  */
 export async function startClient(rootUri: string | null, settings: Record<string, unknown> = {}): Promise<TestClient> {
-  const child = cp.spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  // CONNECT_GUARD_SERVER_NODE_ARGS passes Node flags to the server (e.g. `--cpu-prof` while benchmarking; NODE_OPTIONS refuses it).
+  const nodeArgs = process.env.CONNECT_GUARD_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = cp.spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const rpc = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const client: TestClient = {
     rpc,

@@ -4,6 +4,7 @@ import { DocumentKind, Finding } from '../engine';
 import { Analyzer } from './analyzer';
 import { BIG_TEXT, OffsetPositions } from './linter';
 import { Logger } from './logger';
+import { Debouncer } from './debounce';
 import { Positions, toDiagnostic } from './convert';
 
 /** Typing pauses shorter than this do not trigger a lint. */
@@ -26,7 +27,7 @@ export function precomputed(map: OffsetPositions, fallback: Positions): Position
  * longer current dropped. Big documents are linted off the main thread (Linter).
  */
 export class DiagnosticsScheduler {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Debouncer();
   private readonly running = new Set<string>();
   private readonly again = new Set<string>();
   /** Kind of each open document at its last lint, for code actions. */
@@ -52,12 +53,8 @@ export class DiagnosticsScheduler {
 
   schedule(doc: TextDocument, delay?: number): void {
     const uri = doc.uri;
-    clearTimeout(this.timers.get(uri));
     const wait = delay ?? (doc.getText().length >= BIG_TEXT ? DEBOUNCE_BIG_MS : DEBOUNCE_MS);
-    this.timers.set(uri, setTimeout(() => {
-      this.timers.delete(uri);
-      void this.run(uri);
-    }, wait));
+    this.timers.schedule(uri, doc.version, wait, () => void this.run(uri));
   }
 
   /** Re-lint every open document (settings or configuration changed). */
@@ -67,8 +64,7 @@ export class DiagnosticsScheduler {
 
   closed(uri: string): void {
     this.extras.delete(uri);
-    clearTimeout(this.timers.get(uri));
-    this.timers.delete(uri);
+    this.timers.cancel(uri);
     this.kinds.delete(uri);
   }
 

@@ -10,6 +10,19 @@ export const WORKER_ROLE = 'connect-guard-lint';
 /** Texts at least this long are linted off the main thread. */
 export const BIG_TEXT = 512 * 1024;
 
+/**
+ * A big text goes to the worker in slices this long, one per event-loop turn: copying
+ * 20 MB in one postMessage blocked the main thread for tens of milliseconds.
+ */
+export const SLICE_CHARS = 1 << 20;
+
+/** One message to the lint worker: a slice of a job's text; the last slice carries the options and starts the lint. */
+export interface JobSlice {
+  id: number;
+  part: string;
+  options?: PlainLintOptions;
+}
+
 /** Line/character of the offsets findings use, computed where the text is (the worker), so the main thread never indexes a big text. */
 export type OffsetPositions = Record<number, { line: number; character: number }>;
 
@@ -39,10 +52,23 @@ export class Linter {
     if (text.length < BIG_TEXT || !this.workerScript) return Promise.resolve(lintLogged(text, options, (m) => this.log.error(m)));
     const worker = this.ensureWorker();
     const id = this.nextId++;
-    return new Promise<LinterResult>((resolve, reject) => {
+    const result = new Promise<LinterResult>((resolve, reject) => {
       this.jobs.set(id, { resolve, reject });
-      worker.postMessage({ id, text, options });
     });
+    void this.send(worker, id, text, options);
+    return result;
+  }
+
+  private async send(worker: Worker, id: number, text: string, options: PlainLintOptions): Promise<void> {
+    for (let at = 0; ; at += SLICE_CHARS) {
+      // A crash meanwhile has already rejected the job.
+      if (this.worker !== worker || !this.jobs.has(id)) return;
+      const last = at + SLICE_CHARS >= text.length;
+      const slice: JobSlice = { id, part: text.slice(at, at + SLICE_CHARS), options: last ? options : undefined };
+      worker.postMessage(slice);
+      if (last) return;
+      await new Promise((r) => setImmediate(r));
+    }
   }
 
   private ensureWorker(): Worker {
@@ -79,8 +105,17 @@ export class Linter {
 }
 
 /** The worker side: answers lint jobs until the process ends. */
-export function serveLintJobs(port: { on(ev: 'message', cb: (m: { id: number; text: string; options: PlainLintOptions }) => void): void; postMessage(m: unknown): void }): void {
-  port.on('message', ({ id, text, options }) => {
+export function serveLintJobs(port: { on(ev: 'message', cb: (m: JobSlice) => void): void; postMessage(m: unknown): void }): void {
+  const parts = new Map<number, string[]>();
+  port.on('message', ({ id, part, options }) => {
+    const received = parts.get(id) ?? [];
+    received.push(part);
+    if (!options) {
+      parts.set(id, received);
+      return;
+    }
+    parts.delete(id);
+    const text = received.join('');
     try {
       const ruleErrors: string[] = [];
       const result: LinterResult = lintLogged(text, options, (m) => ruleErrors.push(m));
