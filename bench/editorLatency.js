@@ -38,31 +38,49 @@ exports.run = async ({ row, results, root, quick }) => {
   const p99 = lat[Math.min(lat.length - 1, Math.floor(lat.length * 0.99))];
   row('editor', `didChange -> diagnostics, ${(policy.length / 1024).toFixed(1)} KB policy, ${edits} edits (debounce 0; the editor adds a 150 ms typing pause)`, `p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms`, 'p99 < 20 ms', p99 < 20);
 
-  // A 20 MB log opened; meanwhile the small policy is edited: how late are its diagnostics?
+  // A 20 MB log is opened, then edited; the small policy is edited back to back for as long as
+  // the log is being analysed, and every edit's diagnostics latency counts (the worst is the
+  // metric). The edit sent right behind the log's didOpen/didChange waits for 20 MB to cross
+  // the pipe (head-of-line blocking of the LSP stream, paid by any editor): it is reported on
+  // its own row. The server's event-loop delay is taken over the whole section, receipt of the
+  // log included.
   const { writeLog } = require('./trailCorpus');
   const tmp = path.join(__dirname, 'tmp');
   fs.mkdirSync(tmp, { recursive: true });
   const logFile = path.join(tmp, 'trail-20mb.json');
   writeLog(fs, logFile, 16000);
   const logText = fs.readFileSync(logFile, 'utf8');
-  await client.rpc.sendRequest('connectGuard/stats', { reset: true });
   const logUri = 'file:///bench/big.cloudtrail.json';
-  const logDone = client.waitForDiagnostics(logUri, () => true, 120000);
-  const tLog = performance.now();
-  client.open(logUri, logText, 1);
-  const during = [];
-  for (let v = 1000; v < 1040; v++) {
+  const edit = async (v) => {
     const t = performance.now();
     const waiting = client.waitForDiagnostics(uri, () => true, 20000);
     client.change(uri, v, policy.replace('"Version"', `"Version"${' '.repeat(v % 5)}`));
     await waiting;
-    during.push(performance.now() - t);
+    return performance.now() - t;
+  };
+  await client.rpc.sendRequest('connectGuard/stats', { reset: true });
+  const during = [];
+  const behind = [];
+  const logMsAll = [];
+  let v = 1000;
+  for (const [logVersion, text] of [[1, logText], [2, logText.replace('"aws-cli/', '"aws-cli /')]]) {
+    let finished = false;
+    const logDone = client.waitForDiagnostics(logUri, () => true, 120000).then(() => (finished = true));
+    const tLog = performance.now();
+    if (logVersion === 1) client.open(logUri, text, 1);
+    else client.change(logUri, logVersion, text);
+    behind.push(await edit(v++));
+    while (!finished) during.push(await edit(v++));
+    await logDone;
+    logMsAll.push(performance.now() - tLog);
   }
-  await logDone;
-  const logMs = performance.now() - tLog;
+  const logMs = Math.max(...logMsAll);
   const stats = await client.rpc.sendRequest('connectGuard/stats', {});
   const worst = Math.max(...during);
-  row('editor', `${(logText.length / 1e6).toFixed(0)} MB log being analysed (${(logMs / 1000).toFixed(1)} s): other document's diagnostics, worst of 40 edits`, `${worst.toFixed(0)} ms; server event-loop max delay ${stats.maxEventLoopDelayMs.toFixed(0)} ms`, '< 100 ms', worst < 100 && stats.maxEventLoopDelayMs < 100);
+  const enough = during.length >= 20;
+  const mb = (logText.length / 1e6).toFixed(0);
+  row('editor', `${mb} MB log opened, then edited, each analysed (${logMsAll.map((x) => (x / 1000).toFixed(1)).join(' s, ')} s): other document's diagnostics meanwhile, worst of ${during.length} back-to-back edits`, `${worst.toFixed(0)} ms; server event-loop max delay ${stats.maxEventLoopDelayMs.toFixed(0)} ms`, '< 100 ms', enough && worst < 100 && stats.maxEventLoopDelayMs < 100);
+  row('editor', `the edit sent right behind the log's ${mb} MB didOpen/didChange (transport of the log over the pipe included)`, behind.map((x) => `${x.toFixed(0)} ms`).join(', '));
   await client.close();
-  results.sections.editor = { coldMs, p50, p99, edits, logBytes: logText.length, logMs, worstDuringLogMs: worst, maxEventLoopDelayMs: stats.maxEventLoopDelayMs };
+  results.sections.editor = { coldMs, p50, p99, edits, logBytes: logText.length, logMs, logMsAll, worstDuringLogMs: worst, editsDuringLog: during.length, behindLogMs: behind, maxEventLoopDelayMs: stats.maxEventLoopDelayMs };
 };

@@ -10,7 +10,7 @@ import { Positions, toDiagnostic } from './convert';
 /** Typing pauses shorter than this do not trigger a lint. */
 export const DEBOUNCE_MS = debounceFromEnv(150);
 /** Big logs wait longer: each run costs more, and the user is rarely typing in them. */
-export const DEBOUNCE_BIG_MS = 800;
+export const DEBOUNCE_BIG_MS = debounceFromEnv(800);
 
 export function toDiagnostics(findings: readonly Finding[], doc: Positions, uri: string): Diagnostic[] {
   return findings.map((f) => toDiagnostic(f, doc, uri));
@@ -105,7 +105,7 @@ export class DiagnosticsScheduler {
   }
 }
 
-/** `CONNECT_GUARD_DEBOUNCE_MS` lets benchmarks measure latency without the typing pause. */
+/** `CONNECT_GUARD_DEBOUNCE_MS` lets benchmarks measure latency without the typing pause (both pauses, so a log's window is its analysis alone). */
 function debounceFromEnv(dflt: number): number {
   const v = Number(process.env.CONNECT_GUARD_DEBOUNCE_MS);
   return Number.isFinite(v) && v >= 0 ? v : dflt;

@@ -1,6 +1,7 @@
 import { Worker } from 'worker_threads';
 import { lint, LintOptions, LintResult, LineIndex, Finding } from '../engine';
 import { Logger } from './logger';
+import { capFindings } from './findingCap';
 
 /** What crosses to the worker: options without functions or catalogue objects. */
 export type PlainLintOptions = Pick<LintOptions, 'kind' | 'configKind' | 'fileName' | 'settings'>;
@@ -49,7 +50,7 @@ export class Linter {
   constructor(private readonly log: Logger, private readonly workerScript: string | undefined) {}
 
   run(text: string, options: PlainLintOptions): Promise<LinterResult> {
-    if (text.length < BIG_TEXT || !this.workerScript) return Promise.resolve(lintLogged(text, options, (m) => this.log.error(m)));
+    if (text.length < BIG_TEXT || !this.workerScript) return Promise.resolve(lintForEditor(text, options, (m) => this.log.error(m)));
     const worker = this.ensureWorker();
     const id = this.nextId++;
     const result = new Promise<LinterResult>((resolve, reject) => {
@@ -118,7 +119,7 @@ export function serveLintJobs(port: { on(ev: 'message', cb: (m: JobSlice) => voi
     const text = received.join('');
     try {
       const ruleErrors: string[] = [];
-      const result: LinterResult = lintLogged(text, options, (m) => ruleErrors.push(m));
+      const result: LinterResult = lintForEditor(text, options, (m) => ruleErrors.push(m));
       result.positions = positionsOf(text, result.findings);
       port.postMessage({ id, result, ruleErrors });
     } catch (e) {
@@ -127,12 +128,13 @@ export function serveLintJobs(port: { on(ev: 'message', cb: (m: JobSlice) => voi
   });
 }
 
-/** lint() with each failing rule's stack sent to the log (the finding says only that it failed). */
-function lintLogged(text: string, options: PlainLintOptions, log: (m: string) => void): LintResult {
-  return lint(text, {
+/** lint() with each failing rule's stack sent to the log (the finding says only that it failed), findings capped for the editor. */
+function lintForEditor(text: string, options: PlainLintOptions, log: (m: string) => void): LintResult {
+  const result = lint(text, {
     ...options,
     onRuleError: (rule, e) => log(`rule ${rule.name} failed on ${options.fileName ?? 'a document'}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
   });
+  return { ...result, findings: capFindings(result.findings, options.fileName) };
 }
 
 function positionsOf(text: string, findings: readonly Finding[]): OffsetPositions {
