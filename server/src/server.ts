@@ -10,6 +10,7 @@ import { startServer } from './lsp/startServer';
 import { gateUntilInitialized } from './lsp/initGate';
 import { serveLintJobs, WORKER_ROLE } from './lsp/linter';
 import { VERSION } from './cli/version';
+import { yieldingJsonDecoder } from './lsp/jsonDecoder';
 
 if (!isMainThread && (workerData as { role?: string } | undefined)?.role === WORKER_ROLE) {
   serveLintJobs(parentPort!);
@@ -29,5 +30,5 @@ if (!isMainThread && (workerData as { role?: string } | undefined)?.role === WOR
 /** The transport the client asked for on the command line (VS Code: --node-ipc; tests: --stdio). */
 function transport(): [MessageReader, MessageWriter] {
   if (process.argv.includes('--node-ipc')) return [new IPCMessageReader(process), new IPCMessageWriter(process)];
-  return [new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout)];
+  return [new StreamMessageReader(process.stdin, { charset: 'utf-8', contentTypeDecoder: yieldingJsonDecoder }), new StreamMessageWriter(process.stdout)];
 }

@@ -1,16 +1,17 @@
 import * as assert from 'assert';
 import { startClient, TestClient, rangeIn } from './harness';
 
-/** A CloudTrail log of `n` records, the last a DeleteInstance (one error finding). */
-function trail(n: number, lastEvent = 'DeleteInstance'): string {
+/** A CloudTrail log of `n` records, by default DescribeQueue calls and a last DeleteInstance (one error finding). */
+function trail(n: number, eventAt: (i: number) => string = (i) => (i === n - 1 ? 'DeleteInstance' : 'DescribeQueue')): string {
   const records: unknown[] = [];
   for (let i = 0; i < n; i++) {
+    const eventName = eventAt(i);
     records.push({
       eventVersion: '1.11',
       userIdentity: { type: 'AssumedRole', principalId: 'AROAEXAMPLEID:dana', arn: 'arn:aws:sts::111122223333:assumed-role/ConnectAdmin/dana', accountId: '111122223333', sessionContext: { attributes: { mfaAuthenticated: 'true', creationDate: '2026-10-01T09:00:00Z' } } },
       eventTime: '2026-10-01T09:14:03Z',
       eventSource: 'connect.amazonaws.com',
-      eventName: i === n - 1 ? lastEvent : 'DescribeQueue',
+      eventName,
       awsRegion: 'eu-west-2',
       sourceIPAddress: '203.0.113.7',
       userAgent: 'aws-cli/2.15.0',
@@ -18,7 +19,7 @@ function trail(n: number, lastEvent = 'DeleteInstance'): string {
       responseElements: null,
       requestID: `req-${i}`,
       eventID: `evt-${i}`,
-      readOnly: i !== n - 1,
+      readOnly: eventName.startsWith('Describe'),
       eventType: 'AwsApiCall',
       managementEvent: true,
       recipientAccountId: '111122223333',
@@ -82,8 +83,8 @@ describe('protocol: a big CloudTrail log stays off the keystroke path', function
 
   it('drops results for a version of the log that was edited meanwhile', async () => {
     const uri = 'file:///protocol/big/november.cloudtrail.json';
-    const first = trail(8000, 'DeleteInstance');
-    const second = trail(8000, 'DescribeQueue');
+    const first = trail(8000);
+    const second = trail(8000, () => 'DescribeQueue');
     c.open(uri, first);
     await new Promise((r) => setTimeout(r, 50));
     c.change(uri, 2, second);
@@ -91,5 +92,51 @@ describe('protocol: a big CloudTrail log stays off the keystroke path', function
     const versions = c.published.filter((p) => p.uri === uri).map((p) => p.version);
     assert.deepStrictEqual(versions, [2], 'only the current version is published');
     assert.deepStrictEqual(ds.filter((d) => d.code === 'ct-sensitive-connect-call').length, 0);
+  });
+});
+
+describe('protocol: other documents are served while a big log is analysed, and the log\'s diagnostics arrive complete', function () {
+  this.timeout(60000);
+  let c: TestClient;
+  before(async () => {
+    c = await startClient(null);
+  });
+  after(() => c.close());
+
+  it('a policy opened and changed meanwhile gets the diagnostics of its last version; the log gets its findings from the first, middle and last record', async () => {
+    // About 3.5 MB: sent to the lint worker in several slices, the three findings in different ones.
+    const sensitive = new Set([0, 2000, 3999]);
+    const log = trail(4000, (i) => (sensitive.has(i) ? 'DeleteInstance' : 'DescribeQueue'));
+    const logUri = 'file:///protocol/big/slices.cloudtrail.json';
+    const policyUri = 'file:///protocol/big/meanwhile.identity.json';
+    const policy = (action: string) => `{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Allow", "Action": "${action}", "Resource": "*" }]\n}`;
+    const logDiagnostics = c.waitForDiagnostics(logUri, () => true, 50000);
+    c.open(logUri, log);
+    c.open(policyUri, policy('connect:DescribeUser'));
+    c.change(policyUri, 2, policy('connect:DescribeUsr'));
+    c.change(policyUri, 3, policy('connect:DescribeQueu'));
+    const last = policy('connect:DescribeQueu');
+    await c.until('diagnostics of the policy\'s version 3', () => c.published.some((p) => p.uri === policyUri && p.version === 3), 50000);
+    assert.deepStrictEqual(c.diagnostics.get(policyUri)!.map((d) => [d.code, d.range]), [['unknown-action', rangeIn(last, 'DescribeQueu')]]);
+
+    const logDs = await logDiagnostics;
+    assert.deepStrictEqual(logDs.map((d) => [d.code, d.range]), [0, 1, 2].map((k) => ['ct-sensitive-connect-call', rangeIn(log, '"DeleteInstance"', k)]));
+  });
+
+  it('a log with more than 1,000 findings shows the first 1,000 and one note counting the rest', async () => {
+    const log = trail(1500, () => 'DeleteInstance');
+    const uri = 'file:///protocol/big/noisy.cloudtrail.json';
+    c.open(uri, log);
+    const ds = await c.waitForDiagnostics(uri, () => true, 50000);
+    assert.strictEqual(ds.length, 1001);
+    assert.deepStrictEqual(ds.slice(0, 1000).map((d) => d.code), new Array(1000).fill('ct-sensitive-connect-call'));
+    assert.deepStrictEqual(ds[0].range, rangeIn(log, '"DeleteInstance"', 0));
+    assert.deepStrictEqual(ds[999].range, rangeIn(log, '"DeleteInstance"', 999));
+    assert.deepStrictEqual([ds[1000].code, ds[1000].severity, ds[1000].range, ds[1000].message], [
+      'too-many-findings',
+      3,
+      { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      '500 more findings not shown (500 error): the editor shows the 1000 most severe of 1500. Run `connect-guard lint "/protocol/big/noisy.cloudtrail.json"` to see them all.',
+    ]);
   });
 });
