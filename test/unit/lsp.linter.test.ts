@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { lint, LineIndex } from '../../server/src/engine';
-import { BIG_TEXT, Linter, SLICE_CHARS } from '../../server/src/lsp/linter';
+import { BIG_TEXT, LintCancelled, Linter, SLICE_CHARS } from '../../server/src/lsp/linter';
 
 const log = { debug() {}, info() {}, warn() {}, error() {} };
 /** The compiled server entry: started as a worker with the lint role it serves lint jobs. */
@@ -87,5 +87,29 @@ describe('lsp: linter, worker crash', function () {
     assert.ok(errors[0].includes('test worker crashed on purpose'), errors[0]);
     const r = await linter.run(bigPolicy(), { fileName: 'big.identity.json' });
     assert.deepStrictEqual(r.findings.map((f) => f.rule), ['missing-version', 'unknown-action', 'unknown-service-prefix']);
+  });
+});
+
+describe('lsp: linter, cancel', function () {
+  this.timeout(20000);
+  const linter = new Linter(log, workerScript);
+  after(() => linter.dispose());
+  const expected = ['missing-version', 'unknown-action', 'unknown-service-prefix'];
+
+  it('rejects the named job with LintCancelled; the next job is served', async () => {
+    const stale = linter.run(bigPolicy(), { fileName: 'a.identity.json' }, 'file:///a.identity.json');
+    linter.cancel('file:///a.identity.json');
+    await assert.rejects(stale, LintCancelled);
+    const r = await linter.run(bigPolicy(), { fileName: 'a.identity.json' }, 'file:///a.identity.json');
+    assert.deepStrictEqual(r.findings.map((f) => f.rule), expected);
+  });
+
+  it('leaves other documents\' jobs alone, and a key with no job is a no-op', async () => {
+    const a = linter.run(bigPolicy(), { fileName: 'a.identity.json' }, 'file:///a.identity.json');
+    const b = linter.run(bigPolicy().replace('"Sid": "A"', '"Sid": "BB"'), { fileName: 'b.identity.json' }, 'file:///b.identity.json');
+    linter.cancel('file:///a.identity.json');
+    linter.cancel('file:///nothing.json');
+    await assert.rejects(a, LintCancelled);
+    assert.deepStrictEqual((await b).findings.map((f) => f.rule), expected);
   });
 });

@@ -49,6 +49,15 @@ export class Folders {
   }
 }
 
+export interface AnalyzeOptions {
+  /** The resource's settings when the caller has them already. */
+  settings?: EditorSettings;
+  /** The file's real length when `text` is only its head (a file over the size limit read by the workspace scan): it is then reported, never linted. */
+  size?: number;
+  /** Lets `cancel(key)` stop this analysis (open documents: their uri). */
+  cancelKey?: string;
+}
+
 /**
  * Decides and lints one document's text: settings for its resource, `.connectguard.json`
  * found upward (cached until a config file changes), the gate, the size limit, then the
@@ -83,12 +92,9 @@ export class Analyzer {
     }
   }
 
-  /**
-   * `size` is the file's real length when `text` is only its head (a file over the size
-   * limit read by the workspace scan): it is then reported, never linted.
-   */
-  async analyze(uri: string, text: string, given?: EditorSettings, size = text.length): Promise<Outcome | undefined> {
-    const settings = given ?? (await this.settings.get(uri));
+  async analyze(uri: string, text: string, opts: AnalyzeOptions = {}): Promise<Outcome | undefined> {
+    const settings = opts.settings ?? (await this.settings.get(uri));
+    const size = opts.size ?? text.length;
     const d = this.decide(uri, text, settings);
     if (!d.options) return d.configFile ? { findings: configFileFindings(text, d.configFile) } : undefined;
     const limit = settings.maxFileSizeMB * 1024 * 1024;
@@ -103,8 +109,13 @@ export class Analyzer {
         }],
       };
     }
-    const result = await this.linter.run(text, d.options);
+    const result = await this.linter.run(text, d.options, opts.cancelKey);
     return { findings: result.findings, kind: result.kind, positions: result.positions };
+  }
+
+  /** Stops the analysis started with this cancel key (its document changed; the result would be stale). It then rejects with LintCancelled. */
+  cancel(key: string): void {
+    this.linter.cancel(key);
   }
 
   /** Lint options for a document that passes the gate (fix-all uses them); undefined when it does not. */

@@ -2,7 +2,7 @@ import { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/nod
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentKind, Finding } from '../engine';
 import { Analyzer } from './analyzer';
-import { BIG_TEXT, OffsetPositions } from './linter';
+import { BIG_TEXT, LintCancelled, OffsetPositions } from './linter';
 import { Logger } from './logger';
 import { Debouncer } from './debounce';
 import { Positions, toDiagnostic } from './convert';
@@ -28,7 +28,8 @@ export function precomputed(map: OffsetPositions, fallback: Positions): Position
  */
 export class DiagnosticsScheduler {
   private readonly timers = new Debouncer();
-  private readonly running = new Set<string>();
+  /** Version being analysed, per document. */
+  private readonly running = new Map<string, number>();
   private readonly again = new Set<string>();
   /** Kind of each open document at its last lint, for code actions. */
   readonly kinds = new Map<string, DocumentKind>();
@@ -53,6 +54,9 @@ export class DiagnosticsScheduler {
 
   schedule(doc: TextDocument, delay?: number): void {
     const uri = doc.uri;
+    // Analysis of an older version is useless now: stop it rather than let the next wait for it.
+    const running = this.running.get(uri);
+    if (running !== undefined && running !== doc.version) this.analyzer.cancel(uri);
     const wait = delay ?? (doc.getText().length >= BIG_TEXT ? DEBOUNCE_BIG_MS : DEBOUNCE_MS);
     this.timers.schedule(uri, doc.version, wait, () => void this.run(uri));
   }
@@ -63,6 +67,7 @@ export class DiagnosticsScheduler {
   }
 
   closed(uri: string): void {
+    if (this.running.has(uri)) this.analyzer.cancel(uri);
     this.extras.delete(uri);
     this.timers.cancel(uri);
     this.kinds.delete(uri);
@@ -76,10 +81,10 @@ export class DiagnosticsScheduler {
     const doc = this.documents.get(uri);
     if (!doc) return;
     const version = doc.version;
-    this.running.add(uri);
+    this.running.set(uri, version);
     const started = Date.now();
     try {
-      const outcome = await this.analyzer.analyze(uri, doc.getText());
+      const outcome = await this.analyzer.analyze(uri, doc.getText(), { cancelKey: uri });
       const current = this.documents.get(uri);
       if (!current || current.version !== version) {
         this.log.debug(`dropped stale diagnostics for ${uri} (version ${version})`);
@@ -94,7 +99,8 @@ export class DiagnosticsScheduler {
       await this.connection.sendDiagnostics({ uri, version, diagnostics: [...(outcome ? toDiagnostics(outcome.findings, positions, uri) : []), ...toDiagnostics(extraFindings, current, uri)] });
       this.log.debug(`${uri} v${version}: ${outcome?.findings.length ?? 0} findings in ${Date.now() - started} ms`);
     } catch (e) {
-      this.log.error(`diagnostics for ${uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      if (e instanceof LintCancelled) this.log.debug(`cancelled the analysis of ${uri} v${version}: the document changed`);
+      else this.log.error(`diagnostics for ${uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     } finally {
       this.running.delete(uri);
       if (this.again.delete(uri)) {

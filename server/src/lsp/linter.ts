@@ -31,7 +31,15 @@ export interface LinterResult extends LintResult {
   positions?: OffsetPositions;
 }
 
+/** The job was stopped because its document changed (see Linter.cancel). */
+export class LintCancelled extends Error {
+  constructor() {
+    super('lint cancelled: the document changed');
+  }
+}
+
 interface Job {
+  key?: string;
   resolve(r: LinterResult): void;
   reject(e: unknown): void;
 }
@@ -49,12 +57,13 @@ export class Linter {
   private readonly jobs = new Map<number, Job>();
   constructor(private readonly log: Logger, private readonly workerScript: string | undefined) {}
 
-  run(text: string, options: PlainLintOptions): Promise<LinterResult> {
+  /** `key` names the job for `cancel` (the document's uri). */
+  run(text: string, options: PlainLintOptions, key?: string): Promise<LinterResult> {
     if (text.length < BIG_TEXT || !this.workerScript) return Promise.resolve(lintForEditor(text, options, (m) => this.log.error(m)));
     const worker = this.ensureWorker();
     const id = this.nextId++;
     const result = new Promise<LinterResult>((resolve, reject) => {
-      this.jobs.set(id, { resolve, reject });
+      this.jobs.set(id, { key, resolve, reject });
     });
     void this.send(worker, id, text, options);
     return result;
@@ -62,14 +71,31 @@ export class Linter {
 
   private async send(worker: Worker, id: number, text: string, options: PlainLintOptions): Promise<void> {
     for (let at = 0; ; at += SLICE_CHARS) {
-      // A crash meanwhile has already rejected the job.
-      if (this.worker !== worker || !this.jobs.has(id)) return;
+      // A crash or a cancel stopped the worker meanwhile (and rejected the job). A job cancelled
+      // while others run is sent in full all the same, so the worker holds no partial text.
+      if (this.worker !== worker) return;
       const last = at + SLICE_CHARS >= text.length;
       const slice: JobSlice = { id, part: text.slice(at, at + SLICE_CHARS), options: last ? options : undefined };
       worker.postMessage(slice);
       if (last) return;
       await new Promise((r) => setImmediate(r));
     }
+  }
+
+  /**
+   * Rejects the big-text jobs named `key` with LintCancelled. When they were all the worker
+   * had, it is stopped, so the document's next version starts at once instead of waiting
+   * for a stale analysis of tens of MB; otherwise the worker finishes them for no one.
+   */
+  cancel(key: string): void {
+    let any = false;
+    for (const [id, job] of this.jobs) {
+      if (job.key !== key) continue;
+      any = true;
+      this.jobs.delete(id);
+      job.reject(new LintCancelled());
+    }
+    if (any && this.jobs.size === 0) this.dispose();
   }
 
   private ensureWorker(): Worker {

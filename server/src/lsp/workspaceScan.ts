@@ -90,7 +90,7 @@ export class WorkspaceScanner {
       const stat = await fs.promises.stat(file);
       const tooLarge = stat.size > settings.maxFileSizeMB * 1024 * 1024;
       const text = tooLarge ? await readHead(file) : await fs.promises.readFile(file, 'utf8');
-      const outcome = await this.analyzer.analyze(uri, text, settings, tooLarge ? stat.size : undefined);
+      const outcome = await this.analyzer.analyze(uri, text, { settings, size: tooLarge ? stat.size : undefined });
       if (this.isOpen(file)) return 0;
       if (!outcome || outcome.findings.length === 0) {
         this.forget(file);
