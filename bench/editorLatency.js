@@ -58,8 +58,8 @@ exports.run = async ({ row, results, root, quick }) => {
     await waiting;
     return performance.now() - t;
   };
-  await client.rpc.sendRequest('connectGuard/stats', { reset: true });
   const during = [];
+  const loopMax = [];
   const behind = [];
   const logMsAll = [];
   // Version 3 makes every record a sensitive Connect call: tens of thousands of findings, the
@@ -74,6 +74,7 @@ exports.run = async ({ row, results, root, quick }) => {
   const position = { line: before.split('\n').length - 1, character: at - (before.lastIndexOf('\n') + 1) };
   const typed = { range: { start: position, end: position }, text: ' ' };
   for (const [logVersion, text] of [[1, logText], [2, typed], [3, noisy]]) {
+    await client.rpc.sendRequest('connectGuard/stats', { reset: true });
     let finished = false;
     const logDone = client.waitForDiagnostics(logUri, () => true, 120000).then((d) => {
       finished = true;
@@ -87,14 +88,15 @@ exports.run = async ({ row, results, root, quick }) => {
     while (!finished) during.push(await edit(v++));
     await logDone;
     logMsAll.push(performance.now() - tLog);
+    loopMax.push((await client.rpc.sendRequest('connectGuard/stats', {})).maxEventLoopDelayMs);
   }
   const logMs = Math.max(...logMsAll);
-  const stats = await client.rpc.sendRequest('connectGuard/stats', {});
+  const maxEventLoopDelayMs = Math.max(...loopMax);
   const worst = Math.max(...during);
   const enough = during.length >= 20;
   const mb = (logText.length / 1e6).toFixed(0);
-  row('editor', `${mb} MB log opened, edited, then made noisy (every record a finding), each analysed (${logMsAll.map((x) => (x / 1000).toFixed(1)).join(' s, ')} s; ${published.join(', ')} diagnostics published): other document's diagnostics meanwhile, worst of ${during.length} back-to-back edits`, `${worst.toFixed(0)} ms; server event-loop max delay ${stats.maxEventLoopDelayMs.toFixed(0)} ms`, '< 100 ms', enough && worst < 100 && stats.maxEventLoopDelayMs < 100);
+  row('editor', `${mb} MB log opened, edited, then made noisy (every record a finding), each analysed (${logMsAll.map((x) => (x / 1000).toFixed(1)).join(' s, ')} s; ${published.join(', ')} diagnostics published): other document's diagnostics meanwhile, worst of ${during.length} back-to-back edits`, `${worst.toFixed(0)} ms; server event-loop max delay ${loopMax.map((x) => x.toFixed(0)).join(', ')} ms`, '< 100 ms', enough && worst < 100 && maxEventLoopDelayMs < 100);
   row('editor', `the edit sent right behind each change of the log (open, one-character edit, whole-text replacement; transport of the 20 MB over the pipe included)`, behind.map((x) => `${x.toFixed(0)} ms`).join(', '));
   await client.close();
-  results.sections.editor = { coldMs, p50, p99, edits, logBytes: logText.length, logMs, logMsAll, logDiagnostics: published, worstDuringLogMs: worst, editsDuringLog: during.length, behindLogMs: behind, maxEventLoopDelayMs: stats.maxEventLoopDelayMs };
+  results.sections.editor = { coldMs, p50, p99, edits, logBytes: logText.length, logMs, logMsAll, logDiagnostics: published, worstDuringLogMs: worst, editsDuringLog: during.length, behindLogMs: behind, maxEventLoopDelayMs, eventLoopMaxPerChangeMs: loopMax };
 };

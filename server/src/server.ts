@@ -8,11 +8,12 @@ import { isMainThread, parentPort, workerData } from 'worker_threads';
 import { createConnection, ProposedFeatures, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter, MessageReader, MessageWriter } from 'vscode-languageserver/node';
 import { startServer } from './lsp/startServer';
 import { gateUntilInitialized } from './lsp/initGate';
-import { serveLintJobs, WORKER_ROLE } from './lsp/linter';
+import { lowerLintThreadPriority, serveLintJobs, WORKER_ROLE } from './lsp/linter';
 import { VERSION } from './cli/version';
 import { yieldingJsonDecoder } from './lsp/jsonDecoder';
 
 if (!isMainThread && (workerData as { role?: string } | undefined)?.role === WORKER_ROLE) {
+  lowerLintThreadPriority();
   serveLintJobs(parentPort!);
 } else {
   const [reader, writer] = transport();

@@ -1,3 +1,4 @@
+import * as os from 'os';
 import { Worker } from 'worker_threads';
 import { lint, LintOptions, LintResult, LineIndex, Finding } from '../engine';
 import { Logger } from './logger';
@@ -128,6 +129,21 @@ export class Linter {
     const w = this.worker;
     this.worker = undefined;
     void w?.terminate();
+  }
+}
+
+/**
+ * Lowers the calling lint thread's scheduling priority, so that on a busy machine the main
+ * thread (other documents' diagnostics, hovers) and the editor get the CPU before a long log
+ * analysis. Linux only: there a thread has its own nice value; elsewhere this would lower
+ * the whole server.
+ */
+export function lowerLintThreadPriority(): void {
+  if (process.platform !== 'linux') return;
+  try {
+    os.setPriority(0, 10);
+  } catch {
+    // Not permitted here: run at the default priority.
   }
 }
 
