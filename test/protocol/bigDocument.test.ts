@@ -138,5 +138,8 @@ describe('protocol: other documents are served while a big log is analysed, and 
       { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       '500 more findings not shown (500 error): the editor shows the 1000 most severe of 1500. Run `connect-guard lint "/protocol/big/noisy.cloudtrail.json"` to see them all.',
     ]);
+    // The note is not a rule: no "Disable rule" for it.
+    const actions: { title: string }[] = await c.rpc.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: ds[1000].range, context: { diagnostics: [ds[1000]] } });
+    assert.deepStrictEqual(actions.filter((a) => a.title.includes('too-many-findings')), []);
   });
 });

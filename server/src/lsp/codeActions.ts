@@ -1,6 +1,6 @@
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentKind, IamData, lint } from '../engine';
+import { DocumentKind, IamData, hasRule, lint } from '../engine';
 import { fixAllText } from '../engine/assist';
 import { PERSONA_TEMPLATES, templateEdits, tagConditionEdits, minimalEdit, statementAt } from '../engine/templates';
 import { toLspEdits } from './convert';
@@ -53,7 +53,8 @@ export class CodeActionsHandler {
       for (const f of data.fixes ?? []) {
         out.push({ title: f.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: f.preferred, edit: { changes: { [doc.uri]: f.edits } } });
       }
-      if (data.rule && !rules.has(data.rule)) {
+      // Only real rules can be disabled: the server's own notes (file-too-large, too-many-findings) are not rules.
+      if (data.rule && hasRule(data.rule) && !rules.has(data.rule)) {
         rules.add(data.rule);
         out.push({
           title: `Disable rule ${data.rule} in this workspace`,
