@@ -74,6 +74,9 @@ exports.run = async ({ row, results, root, quick }) => {
   let v = 1000;
   for (const [logVersion, text] of [[1, logText], [2, typed], [3, noisy]]) {
     await client.rpc.sendRequest('connectGuard/stats', { reset: true });
+    // The monitor drops the first interval after a reset: let it tick before the change, or a
+    // block right after the reset goes unrecorded.
+    await new Promise((r) => setTimeout(r, 50));
     let finished = false;
     const logDone = client.waitForDiagnostics(logUri, () => true, 120000).then((d) => {
       finished = true;
