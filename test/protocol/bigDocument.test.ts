@@ -136,10 +136,23 @@ describe('protocol: other documents are served while a big log is analysed, and 
       'too-many-findings',
       3,
       { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      '500 more findings not shown (500 error): the editor shows the 1000 most severe of 1500. Run `connect-guard lint "/protocol/big/noisy.cloudtrail.json"` to see them all.',
+      '500 more findings not shown (500 error): the editor shows the 1000 most severe of 1500 (connectGuard.maxFindingsPerFile). Run `connect-guard lint "/protocol/big/noisy.cloudtrail.json"` to see them all.',
     ]);
     // The note is not a rule: no "Disable rule" for it.
     const actions: { title: string }[] = await c.rpc.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: ds[1000].range, context: { diagnostics: [ds[1000]] } });
     assert.deepStrictEqual(actions.filter((a) => a.title.includes('too-many-findings')), []);
+  });
+
+  it('connectGuard.maxFindingsPerFile sets the cap (small documents too)', async () => {
+    const capped = await startClient(null, { maxFindingsPerFile: 2 });
+    try {
+      const uri = 'file:///protocol/big/five.cloudtrail.json';
+      capped.open(uri, trail(5, () => 'DeleteInstance'));
+      const ds = await capped.waitForDiagnostics(uri, () => true, 20000);
+      assert.deepStrictEqual(ds.map((d) => d.code), ['ct-sensitive-connect-call', 'ct-sensitive-connect-call', 'too-many-findings']);
+      assert.match(String(ds[2].message), /^3 more findings not shown \(3 error\): the editor shows the 2 most severe of 5 \(connectGuard\.maxFindingsPerFile\)/);
+    } finally {
+      await capped.close();
+    }
   });
 });

@@ -45,6 +45,7 @@ describe('client: manifest', () => {
       'cloudtrail.allowedCidrs': [],
       'cloudtrail.allowedVpcEndpoints': [],
       maxFileSizeMB: DEFAULT_EDITOR_SETTINGS.maxFileSizeMB,
+      maxFindingsPerFile: DEFAULT_EDITOR_SETTINGS.maxFindingsPerFile,
       'trace.server': 'off',
     };
     assert.deepStrictEqual(Object.keys(props).sort(), Object.keys(flat).map((k) => `${CONFIG_SECTION}.${k}`).sort());

@@ -17,7 +17,7 @@ describe('lsp: finding cap', () => {
     assert.deepStrictEqual(capped[3], {
       rule: 'too-many-findings',
       severity: 'info',
-      message: '4 more findings not shown (1 warning, 2 info, 1 hint): the editor shows the 3 most severe of 7. Run `connect-guard lint "/logs/october.cloudtrail.json"` to see them all.',
+      message: '4 more findings not shown (1 warning, 2 info, 1 hint): the editor shows the 3 most severe of 7 (connectGuard.maxFindingsPerFile). Run `connect-guard lint "/logs/october.cloudtrail.json"` to see them all.',
       offset: 0,
       length: 0,
     });
@@ -26,6 +26,6 @@ describe('lsp: finding cap', () => {
   it('within one severity keeps the first ones', () => {
     const list = [f('error', 3), f('error', 1), f('error', 2)];
     assert.deepStrictEqual(capFindings(list, undefined, 2).map((x) => `${x.rule}@${x.offset}`), ['r-error@3', 'r-error@1', 'too-many-findings@0']);
-    assert.strictEqual(capFindings(list, undefined, 2)[2].message, '1 more finding not shown (1 error): the editor shows the 2 most severe of 3. Run `connect-guard lint` to see them all.');
+    assert.strictEqual(capFindings(list, undefined, 2)[2].message, '1 more finding not shown (1 error): the editor shows the 2 most severe of 3 (connectGuard.maxFindingsPerFile). Run `connect-guard lint` to see them all.');
   });
 });

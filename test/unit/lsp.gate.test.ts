@@ -72,13 +72,15 @@ describe('lsp: document gate', () => {
 
 describe('lsp: settings', () => {
   it('normalises what the client sends, dropping malformed values', () => {
-    const n = normaliseSettings({ enable: 'yes', rules: { 'missing-version': 'error', x: 'loud' }, kinds: { 'a/*.json': 'scp', b: 'nope' }, scan: { include: ['**/*.json', 3] }, maxFileSizeMB: -1 });
+    const n = normaliseSettings({ enable: 'yes', rules: { 'missing-version': 'error', x: 'loud' }, kinds: { 'a/*.json': 'scp', b: 'nope' }, scan: { include: ['**/*.json', 3] }, maxFileSizeMB: -1, maxFindingsPerFile: 2.5 });
     assert.strictEqual(n.enable, true);
     assert.deepStrictEqual(n.rules, { 'missing-version': 'error' });
     assert.deepStrictEqual(n.kinds, { 'a/*.json': 'scp' });
     assert.deepStrictEqual(n.scan.include, ['**/*.json']);
     assert.deepStrictEqual(n.scan.exclude, DEFAULT_EDITOR_SETTINGS.scan.exclude);
     assert.strictEqual(n.maxFileSizeMB, 32);
+    assert.strictEqual(n.maxFindingsPerFile, 1000);
+    assert.strictEqual(normaliseSettings({ maxFindingsPerFile: 50 }).maxFindingsPerFile, 50);
     assert.deepStrictEqual(normaliseSettings(null), DEFAULT_EDITOR_SETTINGS);
   });
   it('editor rules apply on top of the config file; non-empty CloudTrail lists replace the file\'s', () => {

@@ -129,7 +129,7 @@ export class Analyzer {
     const g = gate(file, text, settings, config, file ? this.folders.of(file) : undefined);
     if (!g.lint) return g.config ? { configFile: file } : {};
     const engineSettings = engineSettingsFor(mergeSettings(DEFAULT_SETTINGS, config?.config), settings);
-    return { options: { configKind: g.configKind, fileName: file ?? uri, settings: engineSettings } };
+    return { options: { configKind: g.configKind, fileName: file ?? uri, settings: engineSettings, maxFindings: settings.maxFindingsPerFile } };
   }
 }
 

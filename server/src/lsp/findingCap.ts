@@ -40,7 +40,7 @@ export function capFindings(findings: Finding[], fileName: string | undefined, m
   kept.push({
     rule: CAP_RULE,
     severity: 'info',
-    message: `${rest} more finding${rest === 1 ? '' : 's'} not shown (${counts}): the editor shows the ${max} most severe of ${findings.length}. Run \`connect-guard lint${file}\` to see them all.`,
+    message: `${rest} more finding${rest === 1 ? '' : 's'} not shown (${counts}): the editor shows the ${max} most severe of ${findings.length} (connectGuard.maxFindingsPerFile). Run \`connect-guard lint${file}\` to see them all.`,
     offset: 0,
     length: 0,
   });

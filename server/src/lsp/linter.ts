@@ -5,7 +5,10 @@ import { Logger } from './logger';
 import { capFindings } from './findingCap';
 
 /** What crosses to the worker: options without functions or catalogue objects. */
-export type PlainLintOptions = Pick<LintOptions, 'kind' | 'configKind' | 'fileName' | 'settings'>;
+export type PlainLintOptions = Pick<LintOptions, 'kind' | 'configKind' | 'fileName' | 'settings'> & {
+  /** connectGuard.maxFindingsPerFile (default MAX_EDITOR_FINDINGS). */
+  maxFindings?: number;
+};
 
 export const WORKER_ROLE = 'connect-guard-lint';
 
@@ -172,11 +175,12 @@ export function serveLintJobs(port: { on(ev: 'message', cb: (m: JobSlice) => voi
 
 /** lint() with each failing rule's stack sent to the log (the finding says only that it failed), findings capped for the editor. */
 function lintForEditor(text: string, options: PlainLintOptions, log: (m: string) => void): LintResult {
+  const { maxFindings, ...lintOptions } = options;
   const result = lint(text, {
-    ...options,
+    ...lintOptions,
     onRuleError: (rule, e) => log(`rule ${rule.name} failed on ${options.fileName ?? 'a document'}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
   });
-  return { ...result, findings: capFindings(result.findings, options.fileName) };
+  return { ...result, findings: capFindings(result.findings, options.fileName, maxFindings) };
 }
 
 function positionsOf(text: string, findings: readonly Finding[]): OffsetPositions {

@@ -10,6 +10,8 @@ export interface EditorSettings {
   scan: { include: string[]; exclude: string[]; onStartup: boolean };
   cloudtrail: { adminPrincipals: string[]; allowedCidrs: string[]; allowedVpcEndpoints: string[] };
   maxFileSizeMB: number;
+  /** Most findings a document shows; the rest are counted in one information finding. */
+  maxFindingsPerFile: number;
 }
 
 export const DEFAULT_EDITOR_SETTINGS: EditorSettings = {
@@ -23,6 +25,7 @@ export const DEFAULT_EDITOR_SETTINGS: EditorSettings = {
   },
   cloudtrail: { adminPrincipals: [], allowedCidrs: [], allowedVpcEndpoints: [] },
   maxFileSizeMB: 32,
+  maxFindingsPerFile: 1000,
 };
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'hint', 'off']);
@@ -48,6 +51,7 @@ export function normaliseSettings(raw: unknown): EditorSettings {
     scan: { include: strings(scan.include, d.scan.include), exclude: strings(scan.exclude, d.scan.exclude), onStartup: typeof scan.onStartup === 'boolean' ? scan.onStartup : d.scan.onStartup },
     cloudtrail: { adminPrincipals: strings(ct.adminPrincipals, []), allowedCidrs: strings(ct.allowedCidrs, []), allowedVpcEndpoints: strings(ct.allowedVpcEndpoints, []) },
     maxFileSizeMB: typeof r.maxFileSizeMB === 'number' && r.maxFileSizeMB > 0 ? r.maxFileSizeMB : d.maxFileSizeMB,
+    maxFindingsPerFile: Number.isInteger(r.maxFindingsPerFile) && r.maxFindingsPerFile >= 1 ? r.maxFindingsPerFile : d.maxFindingsPerFile,
   };
 }
 
