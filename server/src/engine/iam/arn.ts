@@ -1,5 +1,7 @@
 import { IamData, ResourceTypeInfo, loadIamData } from './data';
 import { wildcardMatch } from './wildcard';
+import { ANY, NO_COLON, NO_SLASH, ONE, Tokens, intersects } from './glob';
+import { BoundedMemo } from '../boundedMemo';
 
 /** Partitions an ARN may name. */
 export const PARTITIONS: readonly string[] = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'];
@@ -36,63 +38,23 @@ export function parseArn(s: string): ArnParts | undefined {
   };
 }
 
-// Glob tokens: a char code (>= 0) is a literal; negatives are wildcards.
-const ONE = -1; // any single character
-const ANY = -2; // any run
-const NO_SLASH = -3; // any run without '/'
-const NO_COLON = -4; // any run without ':'
-type Tokens = Int32Array;
-
-function isRun(t: number): boolean {
-  return t <= ANY;
+interface UserArn {
+  tokens: Tokens;
+  /** Results against catalogue patterns, by the pattern's tokens (at most MATCHED_LIMIT). */
+  matched: Map<Tokens, boolean>;
 }
 
-function runAccepts(run: number, c: number): boolean {
-  if (c === ONE || run === ANY) return true;
-  return run === NO_SLASH ? c !== 47 : c !== 58;
-}
-
-/**
- * Whether two glob patterns share at least one string: dynamic programming over the
- * product of their positions, O(|a| x |b|), no backtracking.
- */
-function intersects(a: Tokens, b: Tokens): boolean {
-  const n = a.length;
-  const m = b.length;
-  const w = m + 1;
-  const reach = new Uint8Array((n + 1) * w);
-  reach[0] = 1;
-  for (let i = 0; i <= n; i++) {
-    for (let j = 0; j <= m; j++) {
-      if (!reach[i * w + j]) continue;
-      const x = i < n ? a[i] : undefined;
-      const y = j < m ? b[j] : undefined;
-      if (x !== undefined && isRun(x)) reach[(i + 1) * w + j] = 1;
-      if (y !== undefined && isRun(y)) reach[i * w + j + 1] = 1;
-      if (x === undefined || y === undefined) continue;
-      const rx = isRun(x);
-      const ry = isRun(y);
-      if (!rx && !ry) {
-        if (x === ONE || y === ONE || x === y) reach[(i + 1) * w + j + 1] = 1;
-      } else if (rx && !ry) {
-        if (runAccepts(x, y)) reach[i * w + j + 1] = 1;
-      } else if (!rx && ry) {
-        if (runAccepts(y, x)) reach[(i + 1) * w + j] = 1;
-      }
-    }
-  }
-  return reach[n * w + m] === 1;
-}
-
-const userCache = new Map<string, Tokens>();
+// By ARN text; rules ask about the same ARNs against many types, and again on each keystroke.
+const userArns = new BoundedMemo<string, UserArn>(2000);
+const MATCHED_LIMIT = 256;
 
 /**
  * Tokens of an ARN as a policy writes it: `*` and `?` are IAM wildcards; a policy
  * variable such as `${aws:userid}` is an unknown value; `${*}`, `${?}`, `${$}` are the
  * escaped literal characters.
  */
-function userTokens(arn: string): Tokens {
-  let hit = userCache.get(arn);
+function userArn(arn: string): UserArn {
+  const hit = userArns.get(arn);
   if (hit) return hit;
   const out: number[] = [];
   for (let i = 0; i < arn.length; i++) {
@@ -111,13 +73,11 @@ function userTokens(arn: string): Tokens {
       i = end;
     } else out.push(c);
   }
-  hit = Int32Array.from(out);
-  if (userCache.size > 2000) userCache.clear();
-  userCache.set(arn, hit);
-  return hit;
+  return userArns.set(arn, { tokens: Int32Array.from(out), matched: new Map() });
 }
 
-const catalogueCache = new Map<string, Tokens>();
+// Catalogue entries carry their tokens; this serves `matchArn` callers with a bare pattern.
+const patternTokens = new BoundedMemo<string, Tokens>(4096);
 
 /**
  * Tokens of a catalogue ARN pattern. `${Var}` parts are wildcards: in the Partition,
@@ -127,9 +87,6 @@ const catalogueCache = new Map<string, Tokens>();
  * sibling type continues the path. Names (paths, object keys) may hold slashes.
  */
 function catalogueTokens(pattern: string, terminalSegment: boolean, resourceOnly: boolean): Tokens {
-  const key = (terminalSegment ? '1' : '0') + (resourceOnly ? '1' : '0') + pattern;
-  let hit = catalogueCache.get(key);
-  if (hit) return hit;
   const out: number[] = [];
   let colons = resourceOnly ? 5 : 0;
   for (let i = 0; i < pattern.length; i++) {
@@ -152,12 +109,20 @@ function catalogueTokens(pattern: string, terminalSegment: boolean, resourceOnly
     if (c === 42) out.push(inHeader ? NO_COLON : ANY);
     else out.push(c);
   }
-  hit = Int32Array.from(out);
-  catalogueCache.set(key, hit);
-  return hit;
+  return Int32Array.from(out);
 }
 
-const matchCache = new Map<string, boolean>();
+/** Whether the policy's ARN text can denote a string of the catalogue pattern. Memoised per ARN. */
+function matchTokens(pattern: Tokens, arn: string): boolean {
+  const u = userArn(arn);
+  let hit = u.matched.get(pattern);
+  if (hit === undefined) {
+    hit = intersects(pattern, u.tokens);
+    if (u.matched.size >= MATCHED_LIMIT) u.matched.clear();
+    u.matched.set(pattern, hit);
+  }
+  return hit;
+}
 
 /**
  * Whether the ARN a policy names (IAM wildcards and policy variables allowed) can
@@ -165,17 +130,9 @@ const matchCache = new Map<string, boolean>();
  * Case-sensitive, as IAM compares resource ARNs. Memoised.
  */
 export function matchArn(pattern: string, arn: string, terminalSegment = false): boolean {
-  return cachedMatch(pattern, arn, terminalSegment, false);
-}
-
-function cachedMatch(pattern: string, arn: string, terminalSegment: boolean, resourceOnly: boolean): boolean {
-  const key = `${terminalSegment ? 1 : 0}${resourceOnly ? 1 : 0}${pattern}\u0000${arn}`;
-  let hit = matchCache.get(key);
-  if (hit !== undefined) return hit;
-  hit = intersects(catalogueTokens(pattern, terminalSegment, resourceOnly), userTokens(arn));
-  if (matchCache.size > 20000) matchCache.clear();
-  matchCache.set(key, hit);
-  return hit;
+  const key = (terminalSegment ? '1' : '0') + pattern;
+  const tokens = patternTokens.get(key) ?? patternTokens.set(key, catalogueTokens(pattern, terminalSegment, false));
+  return matchTokens(tokens, arn);
 }
 
 /** How a resource type's ARN fills the Region or Account field. */
@@ -190,6 +147,9 @@ export interface ArnTypeEntry {
   resource: string;
   /** The final id never spans a slash (another type of the service continues the path). */
   terminalSegment: boolean;
+  /** Tokens of the whole pattern, and of its resource part. */
+  arnTokens: Tokens;
+  resourceTokens: Tokens;
 }
 
 function fieldRule(v: string): FieldRule {
@@ -198,18 +158,21 @@ function fieldRule(v: string): FieldRule {
   return { kind: 'literal', value: v };
 }
 
-const indexes = new WeakMap<IamData, Map<string, ArnTypeEntry[]>>();
+interface ArnCatalogue {
+  byService: Map<string, ArnTypeEntry[]>;
+  /** The first entry of each catalogue ARN pattern (types sharing a pattern match alike). */
+  byPattern: Map<string, ArnTypeEntry>;
+}
 
-/**
- * Resource types by the service field of their ARN (`iam` gathers types declared by
- * iam, sts, ec2...). Built once per catalogue.
- */
-export function arnIndex(iam: IamData): Map<string, ArnTypeEntry[]> {
-  let idx = indexes.get(iam);
-  if (idx) return idx;
-  idx = new Map();
+const catalogues = new WeakMap<IamData, ArnCatalogue>();
+
+function arnCatalogue(iam: IamData): ArnCatalogue {
+  let cat = catalogues.get(iam);
+  if (cat) return cat;
+  const byService = new Map<string, ArnTypeEntry[]>();
+  const byPattern = new Map<string, ArnTypeEntry>();
   const shapes = new Map<string, Set<string>>();
-  const all: { seg: string; entry: ArnTypeEntry; shape: string }[] = [];
+  const all: { seg: string; rt: ResourceTypeInfo; p: ArnParts; shape: string }[] = [];
   for (const svc of iam.servicePrefixes()) {
     for (const rt of iam.resourceTypesOf(svc)) {
       const p = parseArn(rt.arn);
@@ -218,40 +181,52 @@ export function arnIndex(iam: IamData): Map<string, ArnTypeEntry[]> {
       let set = shapes.get(p.service);
       if (!set) shapes.set(p.service, (set = new Set()));
       set.add(shape);
-      all.push({ seg: p.service, shape, entry: { rt, region: fieldRule(p.region), account: fieldRule(p.account), resource: p.resource, terminalSegment: false } });
+      all.push({ seg: p.service, rt, p, shape });
     }
   }
-  for (const { seg, shape, entry } of all) {
+  for (const { seg, rt, p, shape } of all) {
+    let terminalSegment = false;
     if (shape.endsWith('{}')) {
       const child = shape + '/';
       for (const other of shapes.get(seg)!) {
         if (other.startsWith(child)) {
-          entry.terminalSegment = true;
+          terminalSegment = true;
           break;
         }
       }
     }
-    let list = idx.get(seg);
-    if (!list) idx.set(seg, (list = []));
+    const entry: ArnTypeEntry = {
+      rt, region: fieldRule(p.region), account: fieldRule(p.account), resource: p.resource, terminalSegment,
+      arnTokens: catalogueTokens(rt.arn, terminalSegment, false),
+      resourceTokens: catalogueTokens(p.resource, terminalSegment, true),
+    };
+    let list = byService.get(seg);
+    if (!list) byService.set(seg, (list = []));
     list.push(entry);
+    if (!byPattern.has(rt.arn)) byPattern.set(rt.arn, entry);
   }
-  indexes.set(iam, idx);
-  return idx;
+  cat = { byService, byPattern };
+  catalogues.set(iam, cat);
+  return cat;
 }
 
-function entryOf(iam: IamData, rt: ResourceTypeInfo): ArnTypeEntry | undefined {
-  const p = parseArn(rt.arn);
-  return p ? arnIndex(iam).get(p.service)?.find((e) => e.rt.arn === rt.arn) : undefined;
+/**
+ * Resource types by the service field of their ARN (`iam` gathers types declared by
+ * iam, sts, ec2...). Built once per catalogue.
+ */
+export function arnIndex(iam: IamData): Map<string, ArnTypeEntry[]> {
+  return arnCatalogue(iam).byService;
 }
 
 /** Whether a policy ARN can denote a resource of this type. */
 export function arnMatchesResourceType(arn: string, rt: ResourceTypeInfo, iam: IamData = loadIamData()): boolean {
-  return matchArn(rt.arn, arn, entryOf(iam, rt)?.terminalSegment ?? false);
+  const entry = arnCatalogue(iam).byPattern.get(rt.arn);
+  return entry ? matchTokens(entry.arnTokens, arn) : matchArn(rt.arn, arn, false);
 }
 
 /** Whether a resource part (after the fifth colon) can denote one of this type's. */
 export function resourcePartMatches(entry: ArnTypeEntry, resource: string): boolean {
-  return cachedMatch(entry.resource, resource, entry.terminalSegment, true);
+  return matchTokens(entry.resourceTokens, resource);
 }
 
 /**
