@@ -2,7 +2,7 @@ import type { ActionInfo, IamData } from '../iam/data';
 import type { PolicyDocument, Statement } from '../policy';
 import { conditionEntries } from '../policy';
 import { Node, StringItem, stringItems } from '../json';
-import { hasWildcard, wildcardMatch } from '../iam/wildcard';
+import { hasWildcard, headAdmits, wildcardMatch } from '../iam/wildcard';
 import { actionElement } from '../iam/actions';
 
 /**
@@ -63,16 +63,32 @@ export function hasResourceTagCondition(s: Statement): boolean {
  * and pattern. Runs of `*` are collapsed (same meaning), and a pattern with more literal
  * characters than the longest candidate name is rejected at once, so adversarial
  * patterns (`*a*a*a...`, 20,000 stars) and million-item lists cost one match per distinct value.
+ * A pattern whose head rules out the prefix every candidate shares (`s3:GetObject` against
+ * `connect:` actions, most items of most policies) is rejected before the memo.
  */
-const matchCaches = new WeakMap<readonly ActionInfo[], { longest: number; memo: Map<string, readonly ActionInfo[]> }>();
+const matchCaches = new WeakMap<readonly ActionInfo[], { longest: number; prefix: string; memo: Map<string, readonly ActionInfo[]> }>();
+const NONE: readonly ActionInfo[] = Object.freeze([]);
+
+function commonPrefix(candidates: readonly ActionInfo[]): string {
+  if (!candidates.length) return '';
+  let prefix = candidates[0].fullName;
+  for (const a of candidates) {
+    let k = 0;
+    while (k < prefix.length && k < a.fullName.length && prefix.charCodeAt(k) === a.fullName.charCodeAt(k)) k++;
+    prefix = prefix.slice(0, k);
+  }
+  return prefix;
+}
 
 export function matchCandidates(pattern: string, candidates: readonly ActionInfo[]): readonly ActionInfo[] {
   let cache = matchCaches.get(candidates);
   if (!cache) {
-    cache = { longest: candidates.reduce((m, a) => Math.max(m, a.fullName.length), 0), memo: new Map() };
+    cache = { longest: candidates.reduce((m, a) => Math.max(m, a.fullName.length), 0), prefix: commonPrefix(candidates), memo: new Map() };
     matchCaches.set(candidates, cache);
   }
-  const key = pattern.toLowerCase().replace(/\*+/g, '*');
+  const lower = pattern.toLowerCase();
+  const key = lower.includes('**') ? lower.replace(/\*+/g, '*') : lower;
+  if (!headAdmits(key, cache.prefix)) return NONE;
   let hit = cache.memo.get(key);
   if (hit) return hit;
   let literal = 0;

@@ -77,6 +77,23 @@ function matchFrom(p: string, t: string, ci: boolean): boolean {
   return pi === pl;
 }
 
+/**
+ * False when no text starting with `prefix` can match `pattern`, judged on the pattern's
+ * head before its first `*` the way `wildcardMatch` compares (case-insensitive). A caller
+ * whose candidates share a prefix rules them all out with one call.
+ */
+export function headAdmits(pattern: string, prefix: string): boolean {
+  const n = Math.min(pattern.length, prefix.length);
+  for (let i = 0; i < n; i++) {
+    const pc = pattern.charCodeAt(i);
+    if (pc === 42 /* * */) return true;
+    if (pc === 63 /* ? */) continue;
+    const tc = prefix.charCodeAt(i);
+    if (pc !== tc && fold(pc) !== fold(tc)) return false;
+  }
+  return true;
+}
+
 export function hasWildcard(s: string): boolean {
   return s.includes('*') || s.includes('?');
 }
