@@ -20,8 +20,8 @@ function runAccepts(run: number, c: number): boolean {
   return run === NO_SLASH ? c !== 47 : c !== 58;
 }
 
-// Two rows of the reachability table, reused between calls (grown for long ARNs up to
-// ROW_KEEP; longer ones get rows that are dropped after the call).
+// Two rows of the reachability table, reused between calls and all zero between them
+// (grown for long ARNs up to ROW_KEEP; longer ones get rows that are dropped after the call).
 const ROW_KEEP = 1 << 16;
 let rowA = new Uint8Array(256);
 let rowB = new Uint8Array(256);
@@ -29,8 +29,9 @@ let rowB = new Uint8Array(256);
 /**
  * Whether two glob patterns share at least one string. Equal-width heads and tails
  * (literals and `?`, where the alignment is forced) are compared directly; the middle
- * goes through dynamic programming over the product of positions, O(|a| x |b|) time and
- * O(|b|) memory, no backtracking, stopping as soon as a row reaches nothing.
+ * goes through dynamic programming over the product of positions, no backtracking:
+ * O(|a| x |b|) at worst, but each row visits only the span its predecessor reached, and
+ * the first row that reaches nothing ends it. O(|b|) memory.
  */
 export function intersects(a: Tokens, b: Tokens): boolean {
   let a0 = 0;
@@ -67,38 +68,67 @@ export function intersects(a: Tokens, b: Tokens): boolean {
     }
     cur = rowA;
     next = rowB;
-    cur.fill(0, 0, m + 1);
   }
-  // cur[j]: a[a0, a0+i) and b[b0, b0+j) can spell a common string.
+  // cur[j]: a[a0, a0+i) and b[b0, b0+j) can spell a common string; set cells lie in
+  // [lo, hi]. Cells are cleared as they are visited, so both rows end all zero.
   cur[0] = 1;
-  for (let i = 0; i <= n; i++) {
+  let lo = 0;
+  let hi = 0;
+  for (let i = 0; ; i++) {
     const hasX = i < n;
     const x = hasX ? a[a0 + i] : 0;
     const rx = hasX && x <= ANY;
-    if (hasX) next.fill(0, 0, m + 1);
-    let live = false;
-    for (let j = 0; j <= m; j++) {
+    let nlo = m + 1;
+    let nhi = -1;
+    let end = false;
+    for (let j = lo; j <= hi; j++) {
       if (!cur[j]) continue;
-      live = true;
-      if (rx) next[j] = 1; // the run of a ends here
-      if (j === m) continue;
+      cur[j] = 0;
+      if (rx) {
+        // The run of a ends here.
+        next[j] = 1;
+        if (j < nlo) nlo = j;
+        if (j > nhi) nhi = j;
+      }
+      if (j === m) {
+        end = true;
+        continue;
+      }
       const y = b[b0 + j];
       const ry = y <= ANY;
-      if (ry) cur[j + 1] = 1; // the run of b ends here
+      if (ry) {
+        // The run of b ends here.
+        cur[j + 1] = 1;
+        if (j + 1 > hi) hi = j + 1;
+      }
       if (!hasX) continue;
       if (!rx && !ry) {
-        if (x === ONE || y === ONE || x === y) next[j + 1] = 1;
+        if (x === ONE || y === ONE || x === y) {
+          next[j + 1] = 1;
+          if (j + 1 < nlo) nlo = j + 1;
+          if (j + 1 > nhi) nhi = j + 1;
+        }
       } else if (rx && !ry) {
-        if (runAccepts(x, y)) cur[j + 1] = 1; // a's run takes b's character
+        if (runAccepts(x, y)) {
+          // a's run takes b's character.
+          cur[j + 1] = 1;
+          if (j + 1 > hi) hi = j + 1;
+        }
       } else if (!rx && ry) {
-        if (runAccepts(y, x)) next[j] = 1; // b's run takes a's character
+        if (runAccepts(y, x)) {
+          // b's run takes a's character.
+          next[j] = 1;
+          if (j < nlo) nlo = j;
+          if (j > nhi) nhi = j;
+        }
       }
     }
-    if (!hasX) return cur[m] === 1;
-    if (!live) return false;
+    if (!hasX) return end;
+    if (nhi < 0) return false;
     const t = cur;
     cur = next;
     next = t;
+    lo = nlo;
+    hi = nhi;
   }
-  return false;
 }
