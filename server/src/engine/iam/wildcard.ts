@@ -7,10 +7,28 @@
  * compared against hundreds of action names).
  */
 export function wildcardMatch(pattern: string, text: string, caseInsensitive = true): boolean {
+  if (pattern.length <= SHORT_PATTERN) {
+    // Counting the stars of a short pattern costs less than looking it up (and evicting
+    // a long one from the cache below); collapsing `**` is left to `prepared`.
+    let stars = 0;
+    let pairs = false;
+    for (let i = 0; i < pattern.length; i++) {
+      if (pattern.charCodeAt(i) !== 42) continue;
+      if (i > 0 && pattern.charCodeAt(i - 1) === 42) pairs = true;
+      stars++;
+    }
+    if (!pairs) {
+      const min = pattern.length - stars;
+      if (text.length < min || (stars === 0 && text.length !== min)) return false;
+      return matchFrom(pattern, text, caseInsensitive);
+    }
+  }
   const c = prepared(pattern);
   if (text.length < c.min || (!c.star && text.length !== c.min)) return false;
   return matchFrom(c.p, text, caseInsensitive);
 }
+
+const SHORT_PATTERN = 256;
 
 interface Prepared {
   /** The pattern with runs of `*` collapsed. */
