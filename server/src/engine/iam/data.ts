@@ -69,9 +69,12 @@ export class IamData {
   readonly updatedAt: string | null;
   private readonly raw: RawIndex;
   private readonly actionCache = new Map<string, ActionInfo | null>();
+  /** `action` results by service, then by the name as written (at most 1,024 x 4,096). */
+  private readonly actionsAsWritten = new Map<string, Map<string, ActionInfo | null>>();
   private serviceActionsCache = new Map<string, ActionInfo[]>();
   private allActionsCache: ActionInfo[] | undefined;
   private readonly expandCache = new Map<string, ActionInfo[]>();
+  private readonly actionTypesCache = new WeakMap<ActionInfo, ResourceTypeInfo[]>();
   private readonly globalKeys = new Map<string, ConditionKeyInfo>();
   private readonly globalPatterns: KeyPattern[] = [];
   private readonly servicePatterns = new Map<string, KeyPattern[]>();
@@ -107,6 +110,11 @@ export class IamData {
 
   /** Looks up `service:Action` (action name case-insensitive). */
   action(service: string, name: string): ActionInfo | undefined {
+    // Rules look the same items up many times: first by the name as written, which
+    // costs neither lower-casing nor building an id.
+    let written = this.actionsAsWritten.get(service);
+    const known = written?.get(name);
+    if (known !== undefined) return known ?? undefined;
     const id = `${service}:${name.toLowerCase()}`;
     let hit = this.actionCache.get(id);
     if (hit === undefined) {
@@ -115,6 +123,12 @@ export class IamData {
       hit = a ? this.toAction(service, a) : null;
       this.actionCache.set(id, hit);
     }
+    if (!written) {
+      if (this.actionsAsWritten.size >= 1024) this.actionsAsWritten.clear();
+      this.actionsAsWritten.set(service, (written = new Map()));
+    }
+    if (written.size >= 4096) written.clear();
+    written.set(name, hit);
     return hit ?? undefined;
   }
 
@@ -181,6 +195,16 @@ export class IamData {
     // Own properties only: "constructor" or "__proto__" would otherwise find Object.prototype's.
     const r = svc && Object.prototype.hasOwnProperty.call(svc.resourceTypes, name) ? svc.resourceTypes[name] : undefined;
     return r ? { service, name, arn: r[0], conditionKeys: r[1] } : undefined;
+  }
+
+  /** The resource types an action's row names that its service defines, in row order. Memoised. */
+  resourceTypesOfAction(a: ActionInfo): ResourceTypeInfo[] {
+    let hit = this.actionTypesCache.get(a);
+    if (!hit) {
+      hit = a.resourceTypes.map((r) => this.resourceType(a.service, r.name)).filter((t): t is ResourceTypeInfo => !!t);
+      this.actionTypesCache.set(a, hit);
+    }
+    return hit;
   }
 
   resourceTypesOf(service: string): ResourceTypeInfo[] {

@@ -48,15 +48,14 @@ export const resourceTypeMismatch: Rule = {
     }
 
     function checkAction(action: ActionInfo, item: StringItem, arns: StringItem[], value: Node): void {
+      const types = action.resourceTypes.length ? iam.resourceTypesOfAction(action) : [];
+      if (action.resourceTypes.length && (!types.length || arns.some((r) => types.some((t) => arnMatchesResourceType(r.value, t, iam))))) return;
       const related: RelatedLocation[] = [{ offset: item.node.offset, length: item.node.length, message: `the action ${action.fullName}` }];
       const base = { offset: value.offset, length: value.length, related, data: { action: action.fullName } };
       if (!action.resourceTypes.length) {
         ctx.report({ ...base, message: `${action.fullName} supports no resource types: IAM authorises it only with "Resource": "*", so this statement grants it on nothing. Move it to a statement with "Resource": "*".` });
         return;
       }
-      const types = action.resourceTypes.map((r) => iam.resourceType(action.service, r.name)).filter((t): t is ResourceTypeInfo => !!t);
-      if (!types.length) return;
-      if (arns.some((r) => types.some((t) => arnMatchesResourceType(r.value, t, iam)))) return;
       if (arns.some((r) => isConnectSamlUserArn(r.value))) {
         ctx.report({ ...base, severity: 'info', message: `instance/…/user/… is the pattern of the Amazon Connect SAML guide, but it is not a documented resource type; ${action.fullName} is documented on ${describeTypes(types)}. Confirm it grants what you expect.` });
         return;
