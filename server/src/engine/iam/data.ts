@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { compileWildcard } from './wildcard';
+import { compileWildcard, hasWildcard } from './wildcard';
 
 export type AccessLevel = 'List' | 'Read' | 'Write' | 'Permissions management' | 'Tagging';
 const LEVELS: Record<string, AccessLevel> = { L: 'List', R: 'Read', W: 'Write', P: 'Permissions management', T: 'Tagging' };
@@ -75,6 +75,7 @@ export class IamData {
   private allActionsCache: ActionInfo[] | undefined;
   private readonly expandCache = new Map<string, ActionInfo[]>();
   private readonly actionTypesCache = new WeakMap<ActionInfo, ResourceTypeInfo[]>();
+  private prefixCache: string[] | undefined;
   private readonly globalKeys = new Map<string, ConditionKeyInfo>();
   private readonly globalPatterns: KeyPattern[] = [];
   private readonly servicePatterns = new Map<string, KeyPattern[]>();
@@ -98,6 +99,11 @@ export class IamData {
 
   servicePrefixes(): string[] {
     return Object.keys(this.raw.services);
+  }
+
+  /** `servicePrefixes()` for internal scans (not handed out, so never modified). */
+  private get prefixList(): readonly string[] {
+    return (this.prefixCache ??= Object.keys(this.raw.services));
   }
 
   hasService(prefix: string): boolean {
@@ -176,12 +182,18 @@ export class IamData {
       else {
         const svcPat = key.slice(0, colon);
         const namePat = key.slice(colon + 1);
-        const svcMatch = compileWildcard(svcPat);
-        const nameMatch = compileWildcard(namePat);
+        // Prefixes and action keys are lower-case ASCII, so a pattern without wildcards
+        // (lower-cased above) matches by equality: a lookup instead of a scan.
+        const services = hasWildcard(svcPat) ? this.prefixList.filter(compileWildcard(svcPat)) : this.hasService(svcPat) ? [svcPat] : [];
         hit = [];
-        for (const svc of this.servicePrefixes()) {
-          if (!svcMatch(svc)) continue;
-          for (const a of this.actionsOf(svc)) if (nameMatch(a.name)) hit.push(a);
+        if (!hasWildcard(namePat)) {
+          for (const svc of services) {
+            const a = this.action(svc, namePat);
+            if (a) hit.push(a);
+          }
+        } else {
+          const nameMatch = compileWildcard(namePat);
+          for (const svc of services) for (const a of this.actionsOf(svc)) if (nameMatch(a.name)) hit.push(a);
         }
       }
     }
