@@ -72,7 +72,16 @@ export interface ConditionEntry {
   values: Node[];
 }
 
-export function conditionEntries(s: Statement): ConditionEntry[] {
+// A dozen rules read each statement's conditions in one lint: built once per statement.
+const entriesOf = new WeakMap<Statement, readonly ConditionEntry[]>();
+
+export function conditionEntries(s: Statement): readonly ConditionEntry[] {
+  let hit = entriesOf.get(s);
+  if (!hit) entriesOf.set(s, (hit = readConditionEntries(s)));
+  return hit;
+}
+
+function readConditionEntries(s: Statement): ConditionEntry[] {
   const cond = s.el.Condition?.value;
   const out: ConditionEntry[] = [];
   for (const op of properties(cond)) {

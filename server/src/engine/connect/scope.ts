@@ -81,12 +81,15 @@ function commonPrefix(candidates: readonly ActionInfo[]): string {
 }
 
 export function matchCandidates(pattern: string, candidates: readonly ActionInfo[]): readonly ActionInfo[] {
+  return matchLowerCandidates(pattern.toLowerCase(), candidates);
+}
+
+function matchLowerCandidates(lower: string, candidates: readonly ActionInfo[]): readonly ActionInfo[] {
   let cache = matchCaches.get(candidates);
   if (!cache) {
     cache = { longest: candidates.reduce((m, a) => Math.max(m, a.fullName.length), 0), prefix: commonPrefix(candidates), memo: new Map() };
     matchCaches.set(candidates, cache);
   }
-  const lower = pattern.toLowerCase();
   const key = lower.includes('**') ? lower.replace(/\*+/g, '*') : lower;
   if (!headAdmits(key, cache.prefix)) return NONE;
   let hit = cache.memo.get(key);
@@ -110,20 +113,19 @@ export function unconditionallyDenied(policy: PolicyDocument, candidates: readon
     if (!stringItems(s.el.Resource?.value).some((i) => i.value === '*')) continue;
     const el = actionElement(s);
     if (!el) continue;
-    const matched = matchedByItems(el.items, candidates);
+    const matched = matchedByItems(el.lower, candidates);
     for (const a of candidates) if (matched.has(a) !== el.not) denied.add(a);
   }
   return denied;
 }
 
-function matchedByItems(items: readonly StringItem[], candidates: readonly ActionInfo[]): Set<ActionInfo> {
+function matchedByItems(lower: readonly string[], candidates: readonly ActionInfo[]): Set<ActionInfo> {
   const seen = new Set<string>();
   const matched = new Set<ActionInfo>();
-  for (const i of items) {
-    const k = i.value.toLowerCase();
+  for (const k of lower) {
     if (seen.has(k)) continue;
     seen.add(k);
-    for (const a of matchCandidates(i.value, candidates)) matched.add(a);
+    for (const a of matchLowerCandidates(k, candidates)) matched.add(a);
   }
   return matched;
 }
@@ -148,17 +150,18 @@ export function grantsByItem(s: Statement, candidates: readonly ActionInfo[]): I
   const el = actionElement(s);
   if (!el) return [];
   if (el.not) {
-    const excluded = matchedByItems(el.items, candidates);
+    const excluded = matchedByItems(el.lower, candidates);
     const actions = candidates.filter((a) => !excluded.has(a));
     return actions.length ? [{ node: el.prop.key, label: 'NotAction', wildcard: true, notAction: true, actions }] : [];
   }
   const out: ItemGrant[] = [];
   const seen = new Set<string>();
-  for (const i of el.items) {
-    const k = i.value.toLowerCase();
+  for (let n = 0; n < el.items.length; n++) {
+    const i = el.items[n];
+    const k = el.lower[n];
     if (seen.has(k)) continue;
     seen.add(k);
-    const actions = matchCandidates(i.value, candidates);
+    const actions = matchLowerCandidates(k, candidates);
     if (actions.length) out.push({ node: i.node, label: i.value, wildcard: hasWildcard(i.value), notAction: false, actions: [...actions] });
   }
   return out;

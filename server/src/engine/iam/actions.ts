@@ -24,6 +24,8 @@ export interface ActionElement {
   /** True for NotAction. */
   not: boolean;
   items: StringItem[];
+  /** The items' values lower-cased, by index. */
+  lower: string[];
 }
 
 // Several rules read the same statement in one lint: build its item list once.
@@ -33,7 +35,8 @@ export function actionElement(s: Statement): ActionElement | undefined {
   let hit = elements.get(s);
   if (hit === undefined) {
     const prop = s.el.Action ?? s.el.NotAction;
-    hit = prop ? { prop, not: prop.name === 'NotAction', items: stringItems(prop.value) } : null;
+    const items = prop ? stringItems(prop.value) : [];
+    hit = prop ? { prop, not: prop.name === 'NotAction', items, lower: items.map((i) => i.value.toLowerCase()) } : null;
     elements.set(s, hit);
   }
   return hit ?? undefined;
