@@ -1,6 +1,6 @@
 import { IamData, ResourceTypeInfo, loadIamData } from './data';
 import { wildcardMatch } from './wildcard';
-import { ANY, NO_COLON, NO_SLASH, ONE, Tokens, intersects } from './glob';
+import { ANY, Glob, NO_COLON, NO_SLASH, ONE, Tokens, compileGlob, globsIntersect } from './glob';
 import { BoundedMemo } from '../boundedMemo';
 
 /** Partitions an ARN may name. */
@@ -39,9 +39,9 @@ export function parseArn(s: string): ArnParts | undefined {
 }
 
 interface UserArn {
-  tokens: Tokens;
-  /** Results against catalogue patterns, by the pattern's tokens (at most MATCHED_LIMIT). */
-  matched: Map<Tokens, boolean>;
+  glob: Glob;
+  /** Results against catalogue patterns (at most MATCHED_LIMIT). */
+  matched: Map<Glob, boolean>;
 }
 
 // By ARN text; rules ask about the same ARNs against many types, and again on each keystroke.
@@ -73,11 +73,11 @@ function userArn(arn: string): UserArn {
       i = end;
     } else out.push(c);
   }
-  return userArns.set(arn, { tokens: Int32Array.from(out), matched: new Map() });
+  return userArns.set(arn, { glob: compileGlob(Int32Array.from(out)), matched: new Map() });
 }
 
 // Catalogue entries carry their tokens; this serves `matchArn` callers with a bare pattern.
-const patternTokens = new BoundedMemo<string, Tokens>(4096);
+const patternGlobs = new BoundedMemo<string, Glob>(4096);
 
 /**
  * Tokens of a catalogue ARN pattern. `${Var}` parts are wildcards: in the Partition,
@@ -113,11 +113,11 @@ function catalogueTokens(pattern: string, terminalSegment: boolean, resourceOnly
 }
 
 /** Whether the policy's ARN text can denote a string of the catalogue pattern. Memoised per ARN. */
-function matchTokens(pattern: Tokens, arn: string): boolean {
+function matchGlob(pattern: Glob, arn: string): boolean {
   const u = userArn(arn);
   let hit = u.matched.get(pattern);
   if (hit === undefined) {
-    hit = intersects(pattern, u.tokens);
+    hit = globsIntersect(pattern, u.glob);
     if (u.matched.size >= MATCHED_LIMIT) u.matched.clear();
     u.matched.set(pattern, hit);
   }
@@ -131,8 +131,8 @@ function matchTokens(pattern: Tokens, arn: string): boolean {
  */
 export function matchArn(pattern: string, arn: string, terminalSegment = false): boolean {
   const key = (terminalSegment ? '1' : '0') + pattern;
-  const tokens = patternTokens.get(key) ?? patternTokens.set(key, catalogueTokens(pattern, terminalSegment, false));
-  return matchTokens(tokens, arn);
+  const glob = patternGlobs.get(key) ?? patternGlobs.set(key, compileGlob(catalogueTokens(pattern, terminalSegment, false)));
+  return matchGlob(glob, arn);
 }
 
 /** How a resource type's ARN fills the Region or Account field. */
@@ -147,9 +147,9 @@ export interface ArnTypeEntry {
   resource: string;
   /** The final id never spans a slash (another type of the service continues the path). */
   terminalSegment: boolean;
-  /** Tokens of the whole pattern, and of its resource part. */
-  arnTokens: Tokens;
-  resourceTokens: Tokens;
+  /** The whole pattern, and its resource part, compiled for matching. */
+  arnGlob: Glob;
+  resourceGlob: Glob;
 }
 
 function fieldRule(v: string): FieldRule {
@@ -197,8 +197,8 @@ function arnCatalogue(iam: IamData): ArnCatalogue {
     }
     const entry: ArnTypeEntry = {
       rt, region: fieldRule(p.region), account: fieldRule(p.account), resource: p.resource, terminalSegment,
-      arnTokens: catalogueTokens(rt.arn, terminalSegment, false),
-      resourceTokens: catalogueTokens(p.resource, terminalSegment, true),
+      arnGlob: compileGlob(catalogueTokens(rt.arn, terminalSegment, false)),
+      resourceGlob: compileGlob(catalogueTokens(p.resource, terminalSegment, true)),
     };
     let list = byService.get(seg);
     if (!list) byService.set(seg, (list = []));
@@ -221,12 +221,12 @@ export function arnIndex(iam: IamData): Map<string, ArnTypeEntry[]> {
 /** Whether a policy ARN can denote a resource of this type. */
 export function arnMatchesResourceType(arn: string, rt: ResourceTypeInfo, iam: IamData = loadIamData()): boolean {
   const entry = arnCatalogue(iam).byPattern.get(rt.arn);
-  return entry ? matchTokens(entry.arnTokens, arn) : matchArn(rt.arn, arn, false);
+  return entry ? matchGlob(entry.arnGlob, arn) : matchArn(rt.arn, arn, false);
 }
 
 /** Whether a resource part (after the fifth colon) can denote one of this type's. */
 export function resourcePartMatches(entry: ArnTypeEntry, resource: string): boolean {
-  return matchTokens(entry.resourceTokens, resource);
+  return matchGlob(entry.resourceGlob, resource);
 }
 
 /**

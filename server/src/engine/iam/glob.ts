@@ -132,3 +132,56 @@ export function intersects(a: Tokens, b: Tokens): boolean {
     hi = nhi;
   }
 }
+
+/** A pattern's tokens with what lets most non-matching pairs be ruled out without the table. */
+export interface Glob {
+  tokens: Tokens;
+  /** The only string of a pattern without wildcards (short patterns only). */
+  text: string | undefined;
+  /** The literal runs between wildcards, in order, for a pattern without `?`. */
+  segments: string[] | undefined;
+}
+
+const TEXT_LIMIT = 4096;
+
+export function compileGlob(tokens: Tokens): Glob {
+  let wild = false;
+  let one = false;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i] < 0) wild = true;
+    if (tokens[i] === ONE) one = true;
+  }
+  const text = !wild && tokens.length <= TEXT_LIMIT ? String.fromCharCode(...tokens) : undefined;
+  let segments: string[] | undefined;
+  if (!one && tokens.length <= TEXT_LIMIT) {
+    segments = [];
+    let start = 0;
+    for (let i = 0; i <= tokens.length; i++) {
+      if (i < tokens.length && tokens[i] >= 0) continue;
+      if (i > start) segments.push(String.fromCharCode(...tokens.subarray(start, i)));
+      start = i + 1;
+    }
+  }
+  return { tokens, text, segments };
+}
+
+/**
+ * Whether two compiled patterns share a string. A pattern's literal runs appear, in
+ * order, in every string it matches, so a wildcard-free side that lacks them in order
+ * is ruled out by a few `indexOf`s before the table of `intersects`.
+ */
+export function globsIntersect(a: Glob, b: Glob): boolean {
+  if (b.text !== undefined && a.segments && !inOrder(b.text, a.segments)) return false;
+  if (a.text !== undefined && b.segments && !inOrder(a.text, b.segments)) return false;
+  return intersects(a.tokens, b.tokens);
+}
+
+function inOrder(text: string, segments: readonly string[]): boolean {
+  let from = 0;
+  for (const s of segments) {
+    const at = text.indexOf(s, from);
+    if (at < 0) return false;
+    from = at + s.length;
+  }
+  return true;
+}

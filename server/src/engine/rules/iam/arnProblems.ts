@@ -89,6 +89,15 @@ function isUpperPlaceholder(word: string): boolean {
   return word.includes('_') && UPPER_SUFFIXES.some((x) => word.endsWith(x));
 }
 
+const accountsOf = new WeakMap<ArnTypeEntry[], ReadonlySet<string>>();
+
+/** Account values the catalogue writes literally (`aws`, `cloudfront`...) in a service's ARN formats. */
+function literalAccounts(entries: ArnTypeEntry[]): ReadonlySet<string> {
+  let hit = accountsOf.get(entries);
+  if (!hit) accountsOf.set(entries, (hit = new Set(entries.flatMap((e) => (e.account.kind === 'literal' ? [e.account.value] : [])))));
+  return hit;
+}
+
 const memo = new WeakMap<IamData, Map<string, ArnProblem[]>>();
 
 /** `arnProblems`, memoised per catalogue: the same ARNs are checked on every keystroke. */
@@ -165,8 +174,7 @@ export function arnProblems(iam: IamData, v: string): ArnProblem[] {
     out.push({ ...at(3), message: `"${p.region}" is not a Region code (such as eu-west-2 or us-gov-west-1).` });
   }
 
-  const literalAccounts = new Set((entries ?? []).flatMap((e) => (e.account.kind === 'literal' ? [e.account.value] : [])));
-  if (free(4) && p.account !== '' && !/^\d{12}$/.test(p.account) && !literalAccounts.has(p.account)) {
+  if (free(4) && p.account !== '' && !/^\d{12}$/.test(p.account) && !(entries && literalAccounts(entries).has(p.account))) {
     out.push({ ...at(4), message: `The account "${p.account}" is not a 12-digit AWS account ID.` });
   } else if (p.account === DOC_ACCOUNT) {
     out.push({ ...at(4), severity: 'warning', message: `${DOC_ACCOUNT} is the example account of the AWS documentation: replace it with your account ID.` });
