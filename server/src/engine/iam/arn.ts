@@ -56,24 +56,28 @@ const MATCHED_LIMIT = 256;
 function userArn(arn: string): UserArn {
   const hit = userArns.get(arn);
   if (hit) return hit;
-  const out: number[] = [];
+  const out = new Int32Array(arn.length);
+  let k = 0;
+  let plain = true;
   for (let i = 0; i < arn.length; i++) {
     const c = arn.charCodeAt(i);
-    if (c === 42) out.push(ANY);
-    else if (c === 63) out.push(ONE);
+    if (c === 42) out[k++] = ANY;
+    else if (c === 63) out[k++] = ONE;
     else if (c === 36 && arn.charCodeAt(i + 1) === 123) {
       const end = arn.indexOf('}', i + 2);
       if (end < 0) {
-        out.push(c);
+        out[k++] = c;
         continue;
       }
+      plain = false;
       const inner = arn.slice(i + 2, end);
-      if (inner === '*' || inner === '?' || inner === '$') out.push(inner.charCodeAt(0));
-      else out.push(ANY);
+      if (inner === '*' || inner === '?' || inner === '$') out[k++] = inner.charCodeAt(0);
+      else out[k++] = ANY;
       i = end;
-    } else out.push(c);
+    } else out[k++] = c;
   }
-  return userArns.set(arn, { glob: compileGlob(Int32Array.from(out)), matched: new Map() });
+  const tokens = k === out.length ? out : out.slice(0, k);
+  return userArns.set(arn, { glob: compileGlob(tokens, plain ? arn : undefined, false), matched: new Map() });
 }
 
 // Catalogue entries carry their tokens; this serves `matchArn` callers with a bare pattern.

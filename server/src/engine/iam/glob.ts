@@ -136,7 +136,7 @@ export function intersects(a: Tokens, b: Tokens): boolean {
 /** A pattern's tokens with what lets most non-matching pairs be ruled out without the table. */
 export interface Glob {
   tokens: Tokens;
-  /** The only string of a pattern without wildcards (short patterns only). */
+  /** The only string of a pattern without wildcards (unset for long built ones). */
   text: string | undefined;
   /** The literal runs between wildcards, in order, for a pattern without `?`. */
   segments: string[] | undefined;
@@ -144,16 +144,21 @@ export interface Glob {
 
 const TEXT_LIMIT = 4096;
 
-export function compileGlob(tokens: Tokens): Glob {
+/**
+ * `text`: the pattern's only string when the caller knows it has no wildcards (it is
+ * built from the tokens otherwise). `withSegments`: worth computing for patterns matched
+ * against many wildcard-free strings (catalogue formats), not for one-off user text.
+ */
+export function compileGlob(tokens: Tokens, text?: string, withSegments = true): Glob {
   let wild = false;
   let one = false;
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i] < 0) wild = true;
     if (tokens[i] === ONE) one = true;
   }
-  const text = !wild && tokens.length <= TEXT_LIMIT ? String.fromCharCode(...tokens) : undefined;
+  if (text === undefined && !wild && tokens.length <= TEXT_LIMIT) text = String.fromCharCode(...tokens);
   let segments: string[] | undefined;
-  if (!one && tokens.length <= TEXT_LIMIT) {
+  if (withSegments && !one && tokens.length <= TEXT_LIMIT) {
     segments = [];
     let start = 0;
     for (let i = 0; i <= tokens.length; i++) {
@@ -162,7 +167,7 @@ export function compileGlob(tokens: Tokens): Glob {
       start = i + 1;
     }
   }
-  return { tokens, text, segments };
+  return { tokens, text: wild ? undefined : text, segments };
 }
 
 /**
