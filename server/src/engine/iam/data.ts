@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { compileWildcard, hasWildcard } from './wildcard';
+import { BoundedMemo } from '../boundedMemo';
 
 export type AccessLevel = 'List' | 'Read' | 'Write' | 'Permissions management' | 'Tagging';
 const LEVELS: Record<string, AccessLevel> = { L: 'List', R: 'Read', W: 'Write', P: 'Permissions management', T: 'Tagging' };
@@ -69,8 +70,8 @@ export class IamData {
   readonly updatedAt: string | null;
   private readonly raw: RawIndex;
   private readonly actionCache = new Map<string, ActionInfo | null>();
-  /** `action` results by service, then by the name as written (at most 1,024 x 4,096). */
-  private readonly actionsAsWritten = new Map<string, Map<string, ActionInfo | null>>();
+  /** `actionOfItem` results by item text (at most 8,192). */
+  private readonly itemActions = new BoundedMemo<string, ActionInfo | null>(8192);
   private serviceActionsCache = new Map<string, ActionInfo[]>();
   private allActionsCache: ActionInfo[] | undefined;
   private readonly expandCache = new Map<string, ActionInfo[]>();
@@ -116,11 +117,6 @@ export class IamData {
 
   /** Looks up `service:Action` (action name case-insensitive). */
   action(service: string, name: string): ActionInfo | undefined {
-    // Rules look the same items up many times: first by the name as written, which
-    // costs neither lower-casing nor building an id.
-    let written = this.actionsAsWritten.get(service);
-    const known = written?.get(name);
-    if (known !== undefined) return known ?? undefined;
     const id = `${service}:${name.toLowerCase()}`;
     let hit = this.actionCache.get(id);
     if (hit === undefined) {
@@ -129,13 +125,21 @@ export class IamData {
       hit = a ? this.toAction(service, a) : null;
       this.actionCache.set(id, hit);
     }
-    if (!written) {
-      if (this.actionsAsWritten.size >= 1024) this.actionsAsWritten.clear();
-      this.actionsAsWritten.set(service, (written = new Map()));
-    }
-    if (written.size >= 4096) written.clear();
-    written.set(name, hit);
     return hit ?? undefined;
+  }
+
+  /**
+   * The action an Action item names (`connect:DescribeUser`, service prefix
+   * case-insensitive, like `action`), memoised by the item text: the rules of one lint
+   * ask about the same item strings, and a string caches its hash.
+   */
+  actionOfItem(item: string): ActionInfo | undefined {
+    const known = this.itemActions.get(item);
+    if (known !== undefined) return known ?? undefined;
+    const colon = item.indexOf(':');
+    const hit = colon < 0 ? undefined : this.action(item.slice(0, colon).toLowerCase(), item.slice(colon + 1));
+    this.itemActions.set(item, hit ?? null);
+    return hit;
   }
 
   private toAction(service: string, a: RawIndex['services'][string]['actions'][string]): ActionInfo {

@@ -48,6 +48,8 @@ function placeholders(field: string, fieldIndex: number, start: number): ArnProb
     return out;
   }
   for (let i = 0; i < field.length; i++) {
+    const code = field.charCodeAt(i);
+    if (code !== 60 /* < */ && code !== 36 /* $ */) continue;
     const c = field[i];
     if (c === '<') {
       const e = field.indexOf('>', i + 1);
@@ -67,10 +69,14 @@ function placeholders(field: string, fieldIndex: number, start: number): ArnProb
   // Words: split on separators that never belong to a placeholder word.
   let s = 0;
   for (let i = 0; i <= field.length; i++) {
-    const c = field[i];
-    if (i < field.length && c !== '/' && c !== ':' && c !== '-' && c !== '.') continue;
-    const word = field.slice(s, i);
-    if (/^x{4,}$/i.test(word) || isUpperPlaceholder(word)) say(s, i, `"${word}"`);
+    const c = field.charCodeAt(i);
+    if (i < field.length && c !== 47 /* / */ && c !== 58 /* : */ && c !== 45 /* - */ && c !== 46 /* . */) continue;
+    // Both kinds of placeholder word start with x, X or another capital letter.
+    const first = field.charCodeAt(s);
+    if (i > s && ((first >= 65 && first <= 90) || first === 120)) {
+      const word = field.slice(s, i);
+      if (/^x{4,}$/i.test(word) || isUpperPlaceholder(word)) say(s, i, `"${word}"`);
+    }
     s = i + 1;
   }
   return out;

@@ -42,7 +42,7 @@ export const resourceTypeMismatch: Rule = {
         seen.add(lower);
         const colon = item.value.indexOf(':');
         if (colon < 0) continue;
-        const action = iam.action(item.value.slice(0, colon).toLowerCase(), item.value.slice(colon + 1));
+        const action = iam.actionOfItem(item.value);
         if (action) checkAction(action, item, arns, s.el.Resource.value);
       }
     }

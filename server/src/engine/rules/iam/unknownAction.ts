@@ -46,7 +46,7 @@ export const unknownAction: Rule = {
         const parts = splitAction(item.value);
         const service = parts?.service.toLowerCase() ?? '';
         // A policy variable in an action is policy-variable's finding, not an unknown action.
-        if (!parts || parts.name === '' || hasWildcard(item.value) || item.value.includes('${') || !ctx.iam.hasService(service) || (parts.name.length <= MAX_NAME && ctx.iam.action(service, parts.name))) {
+        if (!parts || parts.name === '' || hasWildcard(item.value) || item.value.includes('${') || !ctx.iam.hasService(service) || (parts.name.length <= MAX_NAME && ctx.iam.actionOfItem(item.value))) {
           fine.add(item.value);
           continue;
         }
