@@ -4,6 +4,7 @@ import { ActionInfo, ResourceTypeInfo } from '../../iam/data';
 import { arnMatchesResourceType, isConnectSamlUserArn } from '../../iam/arn';
 import { hasWildcard, wildcardMatch } from '../../iam/wildcard';
 import { arnProblemsCached } from './arnProblems';
+import { actionElement } from '../../iam/actions';
 
 function describeTypes(types: ResourceTypeInfo[]): string {
   const shown = types.slice(0, 3).map((t) => `${t.name} (${t.arn})`).join(', ');
@@ -35,21 +36,30 @@ export const resourceTypeMismatch: Rule = {
       if (!resources.length || resources.some((r) => wildcardMatch(r.value, '*'))) continue;
       const arns = resources.filter((r) => arnProblemsCached(iam, r.value).every((p) => p.severity === 'warning'));
       if (!arns.length) continue;
+      // Whether some listed ARN is of the type: actions of one statement share their types.
+      const fits = new Map<ResourceTypeInfo, boolean>();
+      const fit = (t: ResourceTypeInfo): boolean => {
+        let hit = fits.get(t);
+        if (hit === undefined) fits.set(t, (hit = arns.some((r) => arnMatchesResourceType(r.value, t, iam))));
+        return hit;
+      };
+      const el = actionElement(s)!;
       const seen = new Set<string>();
-      for (const item of stringItems(s.el.Action.value)) {
-        const lower = item.value.toLowerCase();
+      for (let n = 0; n < el.items.length; n++) {
+        const item = el.items[n];
+        const lower = el.lower[n];
         if (hasWildcard(item.value) || item.value.length > 200 || seen.has(lower)) continue;
         seen.add(lower);
         const colon = item.value.indexOf(':');
         if (colon < 0) continue;
         const action = iam.actionOfItem(item.value);
-        if (action) checkAction(action, item, arns, s.el.Resource.value);
+        if (action) checkAction(action, item, fit, arns, s.el.Resource.value);
       }
     }
 
-    function checkAction(action: ActionInfo, item: StringItem, arns: StringItem[], value: Node): void {
+    function checkAction(action: ActionInfo, item: StringItem, fit: (t: ResourceTypeInfo) => boolean, arns: StringItem[], value: Node): void {
       const types = action.resourceTypes.length ? iam.resourceTypesOfAction(action) : [];
-      if (action.resourceTypes.length && (!types.length || arns.some((r) => types.some((t) => arnMatchesResourceType(r.value, t, iam))))) return;
+      if (action.resourceTypes.length && (!types.length || types.some(fit))) return;
       const related: RelatedLocation[] = [{ offset: item.node.offset, length: item.node.length, message: `the action ${action.fullName}` }];
       const base = { offset: value.offset, length: value.length, related, data: { action: action.fullName } };
       if (!action.resourceTypes.length) {
