@@ -42,6 +42,8 @@ interface UserArn {
   glob: Glob;
   /** Results against catalogue patterns (at most MATCHED_LIMIT). */
   matched: Map<Glob, boolean>;
+  /** Fields and resource part, when the first five fields are plain text; null otherwise; unset until asked. */
+  split?: { fields: string[]; resource: string } | null;
 }
 
 // By ARN text; rules ask about the same ARNs against many types, and again on each keystroke.
@@ -116,6 +118,37 @@ function catalogueTokens(pattern: string, terminalSegment: boolean, resourceOnly
   return Int32Array.from(out);
 }
 
+/**
+ * A policy ARN whose first five fields hold no wildcard or variable has its first five
+ * colons exactly there, and so does every string of a catalogue format (fields of a
+ * format never produce a colon): the two share a string exactly when each field is in
+ * the format's field and the resource parts share one. Fields are a few characters and
+ * the resource part's results are shared with `resourcePartMatches`, so this is much
+ * cheaper than matching whole ARNs.
+ */
+function splitPlain(u: UserArn, arn: string): UserArn['split'] {
+  if (u.split !== undefined) return u.split;
+  const p = parseArn(arn);
+  const header = p ? arn.slice(0, p.starts[5]) : '';
+  const plain = !!p && !header.includes('*') && !header.includes('?') && !header.includes('${');
+  return (u.split = plain ? { fields: [p.prefix, p.partition, p.service, p.region, p.account], resource: p.resource } : null);
+}
+
+function entryMatches(entry: ArnTypeEntry, arn: string): boolean {
+  const u = userArn(arn);
+  let hit = u.matched.get(entry.arnGlob);
+  if (hit !== undefined) return hit;
+  const split = splitPlain(u, arn);
+  if (split) {
+    hit = true;
+    for (let k = 0; k < 5 && hit; k++) hit = matchGlob(entry.headerGlobs[k], split.fields[k]);
+    hit &&= matchGlob(entry.resourceGlob, split.resource);
+  } else hit = globsIntersect(entry.arnGlob, u.glob);
+  if (u.matched.size >= MATCHED_LIMIT) u.matched.clear();
+  u.matched.set(entry.arnGlob, hit);
+  return hit;
+}
+
 /** Whether the policy's ARN text can denote a string of the catalogue pattern. Memoised per ARN. */
 function matchGlob(pattern: Glob, arn: string): boolean {
   const u = userArn(arn);
@@ -151,8 +184,9 @@ export interface ArnTypeEntry {
   resource: string;
   /** The final id never spans a slash (another type of the service continues the path). */
   terminalSegment: boolean;
-  /** The whole pattern, and its resource part, compiled for matching. */
+  /** The whole pattern, its first five fields and its resource part, compiled for matching. */
   arnGlob: Glob;
+  headerGlobs: Glob[];
   resourceGlob: Glob;
 }
 
@@ -202,6 +236,7 @@ function arnCatalogue(iam: IamData): ArnCatalogue {
     const entry: ArnTypeEntry = {
       rt, region: fieldRule(p.region), account: fieldRule(p.account), resource: p.resource, terminalSegment,
       arnGlob: compileGlob(catalogueTokens(rt.arn, terminalSegment, false)),
+      headerGlobs: [p.prefix, p.partition, p.service, p.region, p.account].map((f) => compileGlob(catalogueTokens(f, false, false))),
       resourceGlob: compileGlob(catalogueTokens(p.resource, terminalSegment, true)),
     };
     let list = byService.get(seg);
@@ -225,7 +260,7 @@ export function arnIndex(iam: IamData): Map<string, ArnTypeEntry[]> {
 /** Whether a policy ARN can denote a resource of this type. */
 export function arnMatchesResourceType(arn: string, rt: ResourceTypeInfo, iam: IamData = loadIamData()): boolean {
   const entry = arnCatalogue(iam).byPattern.get(rt.arn);
-  return entry ? matchGlob(entry.arnGlob, arn) : matchArn(rt.arn, arn, false);
+  return entry ? entryMatches(entry, arn) : matchArn(rt.arn, arn, false);
 }
 
 /** Whether a resource part (after the fifth colon) can denote one of this type's. */
