@@ -43,7 +43,7 @@ interface UserArn {
   /** Results against catalogue patterns (at most MATCHED_LIMIT). */
   matched: Map<Glob, boolean>;
   /** Fields and resource part, when the first five fields are plain text; null otherwise; unset until asked. */
-  split?: { fields: string[]; resource: string } | null;
+  split?: { fields: string[]; resource: UserArn } | null;
 }
 
 // By ARN text; rules ask about the same ARNs against many types, and again on each keystroke.
@@ -131,7 +131,14 @@ function splitPlain(u: UserArn, arn: string): UserArn['split'] {
   const p = parseArn(arn);
   const header = p ? arn.slice(0, p.starts[5]) : '';
   const plain = !!p && !header.includes('*') && !header.includes('?') && !header.includes('${');
-  return (u.split = plain ? { fields: [p.prefix, p.partition, p.service, p.region, p.account], resource: p.resource } : null);
+  return (u.split = plain ? { fields: [p.prefix, p.partition, p.service, p.region, p.account], resource: userArn(p.resource) } : null);
+}
+
+/** A plain field (no colon, no wildcard) against a format's field: most are one variable or plain text. */
+function fieldMatches(field: HeaderField, value: string): boolean {
+  if (field === ANY_FIELD) return true;
+  if (typeof field === 'string') return field === value;
+  return matchGlob(field, value);
 }
 
 function entryMatches(entry: ArnTypeEntry, arn: string): boolean {
@@ -141,8 +148,8 @@ function entryMatches(entry: ArnTypeEntry, arn: string): boolean {
   const split = splitPlain(u, arn);
   if (split) {
     hit = true;
-    for (let k = 0; k < 5 && hit; k++) hit = matchGlob(entry.headerGlobs[k], split.fields[k]);
-    hit &&= matchGlob(entry.resourceGlob, split.resource);
+    for (let k = 0; k < 5 && hit; k++) hit = fieldMatches(entry.header[k], split.fields[k]);
+    hit &&= matchUser(entry.resourceGlob, split.resource);
   } else hit = globsIntersect(entry.arnGlob, u.glob);
   if (u.matched.size >= MATCHED_LIMIT) u.matched.clear();
   u.matched.set(entry.arnGlob, hit);
@@ -151,7 +158,10 @@ function entryMatches(entry: ArnTypeEntry, arn: string): boolean {
 
 /** Whether the policy's ARN text can denote a string of the catalogue pattern. Memoised per ARN. */
 function matchGlob(pattern: Glob, arn: string): boolean {
-  const u = userArn(arn);
+  return matchUser(pattern, userArn(arn));
+}
+
+function matchUser(pattern: Glob, u: UserArn): boolean {
   let hit = u.matched.get(pattern);
   if (hit === undefined) {
     hit = globsIntersect(pattern, u.glob);
@@ -186,8 +196,18 @@ export interface ArnTypeEntry {
   terminalSegment: boolean;
   /** The whole pattern, its first five fields and its resource part, compiled for matching. */
   arnGlob: Glob;
-  headerGlobs: Glob[];
+  header: HeaderField[];
   resourceGlob: Glob;
+}
+
+/** One of the first five fields of a format: any colon-free text, this text, or a pattern. */
+type HeaderField = typeof ANY_FIELD | string | Glob;
+const ANY_FIELD = Symbol('any field');
+
+function headerField(field: string): HeaderField {
+  const g = compileGlob(catalogueTokens(field, false, false));
+  if (g.text !== undefined) return g.text;
+  return g.tokens.length > 0 && g.tokens.every((t) => t === NO_COLON) ? ANY_FIELD : g;
 }
 
 function fieldRule(v: string): FieldRule {
@@ -236,7 +256,7 @@ function arnCatalogue(iam: IamData): ArnCatalogue {
     const entry: ArnTypeEntry = {
       rt, region: fieldRule(p.region), account: fieldRule(p.account), resource: p.resource, terminalSegment,
       arnGlob: compileGlob(catalogueTokens(rt.arn, terminalSegment, false)),
-      headerGlobs: [p.prefix, p.partition, p.service, p.region, p.account].map((f) => compileGlob(catalogueTokens(f, false, false))),
+      header: [p.prefix, p.partition, p.service, p.region, p.account].map(headerField),
       resourceGlob: compileGlob(catalogueTokens(p.resource, terminalSegment, true)),
     };
     let list = byService.get(seg);
