@@ -26,6 +26,16 @@ export interface ActionElement {
   items: StringItem[];
   /** The items' values lower-cased, by index. */
   lower: string[];
+  /** `itemAction` results, by index (null: no such action). */
+  actions?: (ActionInfo | null)[];
+}
+
+/** The catalogue action item `n` names (`IamData.actionOfItem`), looked up once per statement. */
+export function itemAction(iam: IamData, el: ActionElement, n: number): ActionInfo | undefined {
+  const cache = (el.actions ??= new Array<ActionInfo | null>(el.items.length));
+  let hit = cache[n];
+  if (hit === undefined) cache[n] = hit = iam.actionOfItem(el.items[n].value) ?? null;
+  return hit ?? undefined;
 }
 
 // Several rules read the same statement in one lint: build its item list once.

@@ -4,7 +4,7 @@ import { ActionInfo, ResourceTypeInfo } from '../../iam/data';
 import { arnMatchesResourceType, isConnectSamlUserArn } from '../../iam/arn';
 import { hasWildcard, wildcardMatch } from '../../iam/wildcard';
 import { arnProblemsCached } from './arnProblems';
-import { actionElement } from '../../iam/actions';
+import { actionElement, itemAction } from '../../iam/actions';
 
 function describeTypes(types: ResourceTypeInfo[]): string {
   const shown = types.slice(0, 3).map((t) => `${t.name} (${t.arn})`).join(', ');
@@ -52,7 +52,7 @@ export const resourceTypeMismatch: Rule = {
         seen.add(lower);
         const colon = item.value.indexOf(':');
         if (colon < 0) continue;
-        const action = iam.actionOfItem(item.value);
+        const action = itemAction(iam, el, n);
         if (action) checkAction(action, item, fit, arns, s.el.Resource.value);
       }
     }

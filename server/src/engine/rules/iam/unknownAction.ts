@@ -1,5 +1,5 @@
 import { Rule, POLICY_KINDS } from '../../types';
-import { actionElement, splitAction } from '../../iam/actions';
+import { actionElement, itemAction, splitAction } from '../../iam/actions';
 import { hasWildcard } from '../../iam/wildcard';
 import { didYouMean } from '../../suggest';
 import { rangeInString } from './stringRange';
@@ -41,12 +41,13 @@ export const unknownAction: Rule = {
       const el = actionElement(s);
       if (!el) continue;
       const out = new CappedReporter(ctx, el.prop, 'unknown actions');
-      for (const item of el.items) {
+      for (let n = 0; n < el.items.length; n++) {
+        const item = el.items[n];
         if (fine.has(item.value)) continue;
         const parts = splitAction(item.value);
         const service = parts?.service.toLowerCase() ?? '';
         // A policy variable in an action is policy-variable's finding, not an unknown action.
-        if (!parts || parts.name === '' || hasWildcard(item.value) || item.value.includes('${') || !ctx.iam.hasService(service) || (parts.name.length <= MAX_NAME && ctx.iam.actionOfItem(item.value))) {
+        if (!parts || parts.name === '' || hasWildcard(item.value) || item.value.includes('${') || !ctx.iam.hasService(service) || (parts.name.length <= MAX_NAME && itemAction(ctx.iam, el, n))) {
           fine.add(item.value);
           continue;
         }
