@@ -117,7 +117,9 @@ export const conditionKeyNotApplicable: Rule = {
       if (!el || !el.items.length) continue;
       const entries = conditionEntries(s);
       if (!entries.length) continue;
-      const applicability = applicabilityTable(ctx.iam, el.items.map((i) => i.value), el.not);
+      // Built on the first key that needs it: most conditions use global keys.
+      let table: ReturnType<typeof applicabilityTable> | undefined;
+      const applicability = (memoKey: string, keyLower: string) => (table ??= applicabilityTable(ctx.iam, el.lower, el.not))(memoKey, keyLower);
       for (const e of entries) {
         const op = parseOperator(e.operator.name);
         const whenAbsent = trueWhenKeyAbsent(op);
