@@ -3,7 +3,7 @@ import type { PolicyDocument, Statement } from '../policy';
 import { conditionEntries } from '../policy';
 import { Node, StringItem, stringItems } from '../json';
 import { hasWildcard, headAdmits, wildcardMatch } from '../iam/wildcard';
-import { actionElement } from '../iam/actions';
+import { ActionElement, actionElement } from '../iam/actions';
 
 /**
  * Whether a Resource string reaches every Connect instance: `*`, a wildcard resource
@@ -66,7 +66,7 @@ export function hasResourceTagCondition(s: Statement): boolean {
  * A pattern whose head rules out the prefix every candidate shares (`s3:GetObject` against
  * `connect:` actions, most items of most policies) is rejected before the memo.
  */
-const matchCaches = new WeakMap<readonly ActionInfo[], { longest: number; prefix: string; memo: Map<string, readonly ActionInfo[]> }>();
+const matchCaches = new WeakMap<readonly ActionInfo[], { longest: number; prefix: string; service: string; memo: Map<string, readonly ActionInfo[]> }>();
 const NONE: readonly ActionInfo[] = Object.freeze([]);
 
 function commonPrefix(candidates: readonly ActionInfo[]): string {
@@ -84,12 +84,18 @@ export function matchCandidates(pattern: string, candidates: readonly ActionInfo
   return matchLowerCandidates(pattern.toLowerCase(), candidates);
 }
 
-function matchLowerCandidates(lower: string, candidates: readonly ActionInfo[]): readonly ActionInfo[] {
+function candidateCache(candidates: readonly ActionInfo[]) {
   let cache = matchCaches.get(candidates);
   if (!cache) {
-    cache = { longest: candidates.reduce((m, a) => Math.max(m, a.fullName.length), 0), prefix: commonPrefix(candidates), memo: new Map() };
+    const prefix = commonPrefix(candidates);
+    cache = { longest: candidates.reduce((m, a) => Math.max(m, a.fullName.length), 0), prefix, service: prefix.slice(0, prefix.indexOf(':') + 1), memo: new Map() };
     matchCaches.set(candidates, cache);
   }
+  return cache;
+}
+
+function matchLowerCandidates(lower: string, candidates: readonly ActionInfo[]): readonly ActionInfo[] {
+  const cache = candidateCache(candidates);
   const key = lower.includes('**') ? lower.replace(/\*+/g, '*') : lower;
   if (!headAdmits(key, cache.prefix)) return NONE;
   let hit = cache.memo.get(key);
@@ -113,21 +119,42 @@ export function unconditionallyDenied(policy: PolicyDocument, candidates: readon
     if (!stringItems(s.el.Resource?.value).some((i) => i.value === '*')) continue;
     const el = actionElement(s);
     if (!el) continue;
-    const matched = matchedByItems(el.lower, candidates);
+    const matched = matchedByItems(el, candidates);
     for (const a of candidates) if (matched.has(a) !== el.not) denied.add(a);
   }
   return denied;
 }
 
-function matchedByItems(lower: readonly string[], candidates: readonly ActionInfo[]): Set<ActionInfo> {
-  const seen = new Set<string>();
+function matchedByItems(el: ActionElement, candidates: readonly ActionInfo[]): Set<ActionInfo> {
   const matched = new Set<ActionInfo>();
-  for (const k of lower) {
-    if (seen.has(k)) continue;
-    seen.add(k);
-    for (const a of matchLowerCandidates(k, candidates)) matched.add(a);
+  for (const n of distinctItemsFor(el, candidateCache(candidates).service)) {
+    for (const a of matchLowerCandidates(el.lower[n], candidates)) matched.add(a);
   }
   return matched;
+}
+
+// Per statement and service prefix: the Connect rules each ask in every lint.
+const distinctItems = new WeakMap<ActionElement, Map<string, number[]>>();
+
+/**
+ * Indices of the statement's items, first occurrence of each (case-insensitive) only,
+ * leaving out items whose head rules out `servicePrefix` (they match none of its actions).
+ */
+function distinctItemsFor(el: ActionElement, servicePrefix: string): number[] {
+  let byPrefix = distinctItems.get(el);
+  if (!byPrefix) distinctItems.set(el, (byPrefix = new Map()));
+  let hit = byPrefix.get(servicePrefix);
+  if (hit) return hit;
+  hit = [];
+  const seen = new Set<string>();
+  for (let n = 0; n < el.lower.length; n++) {
+    const k = el.lower[n];
+    if (!headAdmits(k, servicePrefix) || seen.has(k)) continue;
+    seen.add(k);
+    hit.push(n);
+  }
+  byPrefix.set(servicePrefix, hit);
+  return hit;
 }
 
 /** What one Action item (or the NotAction key) of an Allow grants among some target actions. */
@@ -150,18 +177,14 @@ export function grantsByItem(s: Statement, candidates: readonly ActionInfo[]): I
   const el = actionElement(s);
   if (!el) return [];
   if (el.not) {
-    const excluded = matchedByItems(el.lower, candidates);
+    const excluded = matchedByItems(el, candidates);
     const actions = candidates.filter((a) => !excluded.has(a));
     return actions.length ? [{ node: el.prop.key, label: 'NotAction', wildcard: true, notAction: true, actions }] : [];
   }
   const out: ItemGrant[] = [];
-  const seen = new Set<string>();
-  for (let n = 0; n < el.items.length; n++) {
+  for (const n of distinctItemsFor(el, candidateCache(candidates).service)) {
     const i = el.items[n];
-    const k = el.lower[n];
-    if (seen.has(k)) continue;
-    seen.add(k);
-    const actions = matchLowerCandidates(k, candidates);
+    const actions = matchLowerCandidates(el.lower[n], candidates);
     if (actions.length) out.push({ node: i.node, label: i.value, wildcard: hasWildcard(i.value), notAction: false, actions: [...actions] });
   }
   return out;
