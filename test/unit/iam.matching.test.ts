@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { loadIamData } from '../../server/src/engine';
 import { BoundedMemo } from '../../server/src/engine/boundedMemo';
 import { ANY, NO_COLON, NO_SLASH, ONE, Tokens, compileGlob, globsIntersect, intersects } from '../../server/src/engine/iam/glob';
-import { arnIndex, arnMatchesResourceType, matchArn, resourcePartMatches } from '../../server/src/engine/iam/arn';
+import { arnIndex, arnMatchesResourceType, fittingEntries, matchArn, resourcePartMatches } from '../../server/src/engine/iam/arn';
 import { headAdmits } from '../../server/src/engine/iam/wildcard';
 import { matchCandidates } from '../../server/src/engine/connect';
 
@@ -99,6 +99,20 @@ describe('ARN matching against catalogue resource types', () => {
     assert.strictEqual(arnMatchesResourceType(arn, queue, iam), false);
     assert.deepStrictEqual(types(arn), first);
     assert.deepStrictEqual(first, ['routing-profile']);
+  });
+  it('fittingEntries lists the types a resource part fits, and single questions agree with it afterwards', () => {
+    const entries = arnIndex(iam).get('connect')!;
+    const names = (resource: string) => fittingEntries(entries, resource).map((e) => e.rt.name).sort();
+    assert.deepStrictEqual(names('instance/abc/queue/q-1'), ['queue', 'wildcard-queue']);
+    assert.deepStrictEqual(names('instance/abc/agent/u-1'), ['user']);
+    assert.deepStrictEqual(names('instance/abc/queues/q-1'), []);
+    const queue = entries.find((e) => e.rt.name === 'queue')!;
+    const user = entries.find((e) => e.rt.name === 'user')!;
+    assert.ok(resourcePartMatches(queue, 'instance/abc/queue/q-1'));
+    assert.ok(!resourcePartMatches(user, 'instance/abc/queue/q-1'));
+    // The whole ARN reuses the resource part's answers.
+    assert.ok(arnMatchesResourceType('arn:aws:connect:eu-west-2:111122223333:instance/abc/queue/q-1', queue.rt, iam));
+    assert.ok(!arnMatchesResourceType('arn:aws:connect:eu-west-2:111122223333:instance/abc/queue/q-1', user.rt, iam));
   });
   it('resourcePartMatches and matchArn agree on the instance type', () => {
     const instance = arnIndex(iam).get('connect')!.find((e) => e.rt.name === 'instance' && e.rt.service === 'connect')!;

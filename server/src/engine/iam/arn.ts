@@ -42,6 +42,8 @@ interface UserArn {
   glob: Glob;
   /** Results against catalogue patterns (at most MATCHED_LIMIT). */
   matched: Map<Glob, boolean>;
+  /** As a resource part: which of one service's entries it fits (1) or not (0). */
+  fits?: { list: readonly ArnTypeEntry[]; ok: Uint8Array };
   /** Fields and resource part, when the first five fields are plain text; null otherwise; unset until asked. */
   split?: { fields: string[]; resource: UserArn } | null;
 }
@@ -149,7 +151,7 @@ function entryMatches(entry: ArnTypeEntry, arn: string): boolean {
   if (split) {
     hit = true;
     for (let k = 0; k < 5 && hit; k++) hit = fieldMatches(entry.header[k], split.fields[k]);
-    hit &&= matchUser(entry.resourceGlob, split.resource);
+    hit &&= resourceFits(entry, split.resource);
   } else hit = globsIntersect(entry.arnGlob, u.glob);
   if (u.matched.size >= MATCHED_LIMIT) u.matched.clear();
   u.matched.set(entry.arnGlob, hit);
@@ -194,6 +196,9 @@ export interface ArnTypeEntry {
   resource: string;
   /** The final id never spans a slash (another type of the service continues the path). */
   terminalSegment: boolean;
+  /** The entries of the same ARN service, and this one's place among them. */
+  siblings: readonly ArnTypeEntry[];
+  index: number;
   /** The whole pattern, its first five fields and its resource part, compiled for matching. */
   arnGlob: Glob;
   header: HeaderField[];
@@ -254,13 +259,15 @@ function arnCatalogue(iam: IamData): ArnCatalogue {
       }
     }
     const entry: ArnTypeEntry = {
-      rt, region: fieldRule(p.region), account: fieldRule(p.account), resource: p.resource, terminalSegment,
+      rt, region: fieldRule(p.region), account: fieldRule(p.account), resource: p.resource, terminalSegment, siblings: [], index: 0,
       arnGlob: compileGlob(catalogueTokens(rt.arn, terminalSegment, false)),
       header: [p.prefix, p.partition, p.service, p.region, p.account].map(headerField),
       resourceGlob: compileGlob(catalogueTokens(p.resource, terminalSegment, true)),
     };
     let list = byService.get(seg);
     if (!list) byService.set(seg, (list = []));
+    entry.siblings = list;
+    entry.index = list.length;
     list.push(entry);
     if (!byPattern.has(rt.arn)) byPattern.set(rt.arn, entry);
   }
@@ -285,7 +292,27 @@ export function arnMatchesResourceType(arn: string, rt: ResourceTypeInfo, iam: I
 
 /** Whether a resource part (after the fifth colon) can denote one of this type's. */
 export function resourcePartMatches(entry: ArnTypeEntry, resource: string): boolean {
-  return matchGlob(entry.resourceGlob, resource);
+  return resourceFits(entry, userArn(resource));
+}
+
+function resourceFits(entry: ArnTypeEntry, u: UserArn): boolean {
+  return u.fits?.list === entry.siblings ? u.fits.ok[entry.index] === 1 : matchUser(entry.resourceGlob, u);
+}
+
+/**
+ * The entries (one service's, from `arnIndex`) whose resource part can denote this
+ * one, decided for all of them at once and kept with the ARN text: `invalid-arn` asks
+ * for the whole list, `resource-type-mismatch` then for single types of it.
+ */
+export function fittingEntries(entries: readonly ArnTypeEntry[], resource: string): ArnTypeEntry[] {
+  const u = userArn(resource);
+  if (u.fits?.list !== entries) {
+    const ok = new Uint8Array(entries.length);
+    for (let i = 0; i < entries.length; i++) ok[i] = globsIntersect(entries[i].resourceGlob, u.glob) ? 1 : 0;
+    u.fits = { list: entries, ok };
+  }
+  const ok = u.fits.ok;
+  return entries.filter((_, i) => ok[i] === 1);
 }
 
 /**

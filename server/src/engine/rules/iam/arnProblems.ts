@@ -1,5 +1,5 @@
 import { IamData } from '../../iam/data';
-import { ArnTypeEntry, PARTITIONS, arnIndex, isConnectSamlUserArn, parseArn, resourcePartMatches } from '../../iam/arn';
+import { ArnTypeEntry, PARTITIONS, arnIndex, fittingEntries, isConnectSamlUserArn, parseArn, resourcePartMatches } from '../../iam/arn';
 import { hasWildcard, wildcardMatch } from '../../iam/wildcard';
 import { Severity } from '../../types';
 
@@ -192,7 +192,7 @@ export function arnProblems(iam: IamData, v: string): ArnProblem[] {
   }
   if (!entries || marked.has(5)) return out;
 
-  const fitting = entries.filter((e) => resourcePartMatches(e, p.resource));
+  const fitting = fittingEntries(entries, p.resource);
   const saml = isConnectSamlUserArn(v);
   if (!fitting.length && !saml && !hasVariable(p.resource) && CHECKED_FORMATS.has(svc)) {
     const alias = svc === 'connect' ? connectAlias(entries, p.resource) : undefined;
