@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { loadIamData } from '../../server/src/engine';
-import { BoundedMemo } from '../../server/src/engine/boundedMemo';
+import { BoundedMemo, detach } from '../../server/src/engine/boundedMemo';
 import { ANY, NO_COLON, NO_SLASH, ONE, Tokens, compileGlob, globsIntersect, intersects } from '../../server/src/engine/iam/glob';
 import { arnIndex, arnMatchesResourceType, fittingEntries, matchArn, resourcePartMatches } from '../../server/src/engine/iam/arn';
 import { headAdmits } from '../../server/src/engine/iam/wildcard';
@@ -143,6 +143,15 @@ describe('BoundedMemo', () => {
     assert.strictEqual(m.size, 1);
     assert.strictEqual(m.get('a'), undefined);
     assert.strictEqual(m.get('d'), 4);
+  });
+  it('keeps its own copy of a long string key, found again by the same text', () => {
+    const doc = '{"Action": "connect:DescribeUser"}';
+    const key = doc.slice(12, 32);
+    assert.strictEqual(detach(key), 'connect:DescribeUser');
+    assert.strictEqual(detach('short'), 'short');
+    const m = new BoundedMemo<string, number>(4);
+    m.set(key, 7);
+    assert.strictEqual(m.get('connect:DescribeUser'), 7);
   });
   it('set returns the value, for get-or-compute in one expression', () => {
     const m = new BoundedMemo<string, number[]>(2);

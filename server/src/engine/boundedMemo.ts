@@ -18,7 +18,16 @@ export class BoundedMemo<K, V> {
 
   set(key: K, value: V): V {
     if (this.map.size >= this.limit) this.map.clear();
-    this.map.set(key, value);
+    this.map.set(typeof key === 'string' ? (detach(key) as K) : key, value);
     return value;
   }
+}
+
+/**
+ * The same text in a string of its own. V8 keeps a substring (every string value the JSON
+ * parser returns) as a view of the whole document, so a memo keyed by it would keep old
+ * versions of the document alive for as long as the entry lives.
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : (s + ' ').slice(0, -1);
 }

@@ -1,7 +1,7 @@
 import { IamData, ResourceTypeInfo, loadIamData } from './data';
 import { wildcardMatch } from './wildcard';
 import { ANY, Glob, NO_COLON, NO_SLASH, ONE, Tokens, compileGlob, globsIntersect } from './glob';
-import { BoundedMemo } from '../boundedMemo';
+import { BoundedMemo, detach } from '../boundedMemo';
 
 /** Partitions an ARN may name. */
 export const PARTITIONS: readonly string[] = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'];
@@ -48,8 +48,11 @@ interface UserArn {
   split?: { fields: string[]; resource: UserArn } | null;
 }
 
-// By ARN text; rules ask about the same ARNs against many types, and again on each keystroke.
+// By ARN text; rules ask about the same ARNs against many types, and again on each
+// keystroke. ARNs longer than USER_ARN_KEEP are not kept (a pasted blob would hold 4
+// bytes a character), so the memo holds at most 2,000 x 4,096 tokens.
 const userArns = new BoundedMemo<string, UserArn>(2000);
+const USER_ARN_KEEP = 4096;
 const MATCHED_LIMIT = 256;
 
 /**
@@ -81,7 +84,8 @@ function userArn(arn: string): UserArn {
     } else out[k++] = c;
   }
   const tokens = k === out.length ? out : out.slice(0, k);
-  return userArns.set(arn, { glob: compileGlob(tokens, plain ? arn : undefined, false), matched: new Map() });
+  const u: UserArn = { glob: compileGlob(tokens, plain ? detach(arn) : undefined, false), matched: new Map() };
+  return arn.length > USER_ARN_KEEP ? u : userArns.set(arn, u);
 }
 
 // Catalogue entries carry their tokens; this serves `matchArn` callers with a bare pattern.
@@ -130,7 +134,7 @@ function catalogueTokens(pattern: string, terminalSegment: boolean, resourceOnly
  */
 function splitPlain(u: UserArn, arn: string): UserArn['split'] {
   if (u.split !== undefined) return u.split;
-  const p = parseArn(arn);
+  const p = parseArn(detach(arn));
   const header = p ? arn.slice(0, p.starts[5]) : '';
   const plain = !!p && !header.includes('*') && !header.includes('?') && !header.includes('${');
   return (u.split = plain ? { fields: [p.prefix, p.partition, p.service, p.region, p.account], resource: userArn(p.resource) } : null);

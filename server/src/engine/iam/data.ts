@@ -70,8 +70,8 @@ export class IamData {
   readonly updatedAt: string | null;
   private readonly raw: RawIndex;
   private readonly actionCache = new Map<string, ActionInfo | null>();
-  /** `actionOfItem` results by item text (at most 8,192). */
-  private readonly itemActions = new BoundedMemo<string, ActionInfo | null>(8192);
+  /** `actionOfItem` results by item text (at most 4,096). */
+  private readonly itemActions = new BoundedMemo<string, ActionInfo | null>(4096);
   private serviceActionsCache = new Map<string, ActionInfo[]>();
   private allActionsCache: ActionInfo[] | undefined;
   private readonly expandCache = new Map<string, ActionInfo[]>();
