@@ -6,9 +6,17 @@ import { hasWildcard, wildcardMatch } from '../../iam/wildcard';
 import { arnProblemsCached } from './arnProblems';
 import { actionElement, itemAction } from '../../iam/actions';
 
+// One description per action's type list (`IamData.resourceTypesOfAction` keeps the lists):
+// a policy with many mismatches repeats the same few.
+const described = new WeakMap<ResourceTypeInfo[], string>();
+
 function describeTypes(types: ResourceTypeInfo[]): string {
-  const shown = types.slice(0, 3).map((t) => `${t.name} (${t.arn})`).join(', ');
-  return types.length > 3 ? `${shown} and ${types.length - 3} more` : shown;
+  let hit = described.get(types);
+  if (hit === undefined) {
+    const shown = types.slice(0, 3).map((t) => `${t.name} (${t.arn})`).join(', ');
+    described.set(types, (hit = types.length > 3 ? `${shown} and ${types.length - 3} more` : shown));
+  }
+  return hit;
 }
 
 export const resourceTypeMismatch: Rule = {
