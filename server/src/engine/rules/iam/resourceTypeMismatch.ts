@@ -51,6 +51,8 @@ export const resourceTypeMismatch: Rule = {
         if (hit === undefined) fits.set(t, (hit = arns.some((r) => arnMatchesResourceType(r.value, t, iam))));
         return hit;
       };
+      let samlArn: boolean | undefined;
+      const saml = () => (samlArn ??= arns.some((r) => isConnectSamlUserArn(r.value)));
       const el = actionElement(s)!;
       const seen = new Set<string>();
       for (let n = 0; n < el.items.length; n++) {
@@ -61,11 +63,11 @@ export const resourceTypeMismatch: Rule = {
         const colon = item.value.indexOf(':');
         if (colon < 0) continue;
         const action = itemAction(iam, el, n);
-        if (action) checkAction(action, item, fit, arns, s.el.Resource.value);
+        if (action) checkAction(action, item, fit, saml, s.el.Resource.value);
       }
     }
 
-    function checkAction(action: ActionInfo, item: StringItem, fit: (t: ResourceTypeInfo) => boolean, arns: StringItem[], value: Node): void {
+    function checkAction(action: ActionInfo, item: StringItem, fit: (t: ResourceTypeInfo) => boolean, saml: () => boolean, value: Node): void {
       const types = action.resourceTypes.length ? iam.resourceTypesOfAction(action) : [];
       if (action.resourceTypes.length && (!types.length || types.some(fit))) return;
       const related: RelatedLocation[] = [{ offset: item.node.offset, length: item.node.length, message: `the action ${action.fullName}` }];
@@ -74,7 +76,7 @@ export const resourceTypeMismatch: Rule = {
         ctx.report({ ...base, message: `${action.fullName} supports no resource types: IAM authorises it only with "Resource": "*", so this statement grants it on nothing. Move it to a statement with "Resource": "*".` });
         return;
       }
-      if (arns.some((r) => isConnectSamlUserArn(r.value))) {
+      if (saml()) {
         ctx.report({ ...base, severity: 'info', message: `instance/…/user/… is the pattern of the Amazon Connect SAML guide, but it is not a documented resource type; ${action.fullName} is documented on ${describeTypes(types)}. Confirm it grants what you expect.` });
         return;
       }
