@@ -28,6 +28,16 @@ export interface ActionElement {
   lower: string[];
   /** `itemAction` results, by index (null: no such action). */
   actions?: (ActionInfo | null)[];
+  /** `itemParts` results, by index (null: no colon). */
+  parts?: (ActionParts | null)[];
+}
+
+/** `splitAction` of item `n`, split once per statement for all rules (read-only). */
+export function itemParts(el: ActionElement, n: number): ActionParts | undefined {
+  const cache = (el.parts ??= new Array<ActionParts | null>(el.items.length));
+  let hit = cache[n];
+  if (hit === undefined) cache[n] = hit = splitAction(el.items[n].value) ?? null;
+  return hit ?? undefined;
 }
 
 /** The catalogue action item `n` names (`IamData.actionOfItem`), looked up once per statement. */

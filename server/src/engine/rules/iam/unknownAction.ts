@@ -1,5 +1,5 @@
 import { Rule, POLICY_KINDS } from '../../types';
-import { actionElement, itemAction, splitAction } from '../../iam/actions';
+import { actionElement, itemAction, itemParts } from '../../iam/actions';
 import { hasWildcard } from '../../iam/wildcard';
 import { didYouMean } from '../../suggest';
 import { rangeInString } from './stringRange';
@@ -44,7 +44,7 @@ export const unknownAction: Rule = {
       for (let n = 0; n < el.items.length; n++) {
         const item = el.items[n];
         if (fine.has(item.value)) continue;
-        const parts = splitAction(item.value);
+        const parts = itemParts(el, n);
         const service = parts?.service.toLowerCase() ?? '';
         // A policy variable in an action is policy-variable's finding, not an unknown action.
         if (!parts || parts.name === '' || hasWildcard(item.value) || item.value.includes('${') || !ctx.iam.hasService(service) || (parts.name.length <= MAX_NAME && itemAction(ctx.iam, el, n))) {

@@ -1,5 +1,5 @@
 import { Rule, POLICY_KINDS, Fix } from '../../types';
-import { actionElement, splitAction } from '../../iam/actions';
+import { actionElement, itemParts } from '../../iam/actions';
 import { hasWildcard } from '../../iam/wildcard';
 import { didYouMean } from '../../suggest';
 import { contentRange, rangeInString } from './stringRange';
@@ -34,9 +34,10 @@ export const unknownServicePrefix: Rule = {
     for (const s of ctx.policy.statements) {
       const el = actionElement(s);
       if (!el) continue;
-      for (const item of el.items) {
+      for (let n = 0; n < el.items.length; n++) {
+        const item = el.items[n];
         if (fine.has(item.value)) continue;
-        const parts = splitAction(item.value);
+        const parts = itemParts(el, n);
         if ((!parts || parts.service === '') && !/^[*?]+$/.test(item.value) && item.value !== '') {
           ctx.report({
             message: `"${item.value}" has no service prefix: actions are written prefix:Name (connect:ListUsers), so this item matches no action.`,
