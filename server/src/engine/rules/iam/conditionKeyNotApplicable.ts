@@ -34,7 +34,10 @@ function supportOf(iam: IamData, a: ActionInfo): KeySupport {
 
 function supports(iam: IamData, a: ActionInfo, keyLower: string): boolean {
   const s = supportOf(iam, a);
-  return s.exact.has(keyLower) || s.prefixes.some((p) => keyLower.startsWith(p) && keyLower.length > p.length);
+  if (s.exact.has(keyLower)) return true;
+  // A loop, not `some`: called for every action a wildcard grants, once per condition key.
+  for (const p of s.prefixes) if (keyLower.startsWith(p) && keyLower.length > p.length) return true;
+  return false;
 }
 
 interface Applicability {
