@@ -73,9 +73,10 @@ export interface ConditionEntry {
 }
 
 // A dozen rules read each statement's conditions in one lint: built once per statement.
-const entriesOf = new WeakMap<Statement, readonly ConditionEntry[]>();
+const entriesOf = new WeakMap<Statement, ConditionEntry[]>();
 
-export function conditionEntries(s: Statement): readonly ConditionEntry[] {
+/** The statement's condition entries, in document order. Shared by every caller: do not modify the list. */
+export function conditionEntries(s: Statement): ConditionEntry[] {
   let hit = entriesOf.get(s);
   if (!hit) entriesOf.set(s, (hit = readConditionEntries(s)));
   return hit;
