@@ -129,7 +129,8 @@ export function arnProblems(iam: IamData, v: string): ArnProblem[] {
     while (e < v.length && /\s/.test(v[e])) e++;
     return [{ start: ws.index, end: e, message: 'The ARN contains white space: IAM compares ARNs character by character, so it matches no resource. Remove the space.' }];
   }
-  const whole = placeholders(v, -1, 0);
+  // A value that starts "arn:" is never one placeholder from end to end (its first word is "arn").
+  const whole = v.startsWith('arn:') ? [] : placeholders(v, -1, 0);
   if (whole.length && whole[0].start === 0 && whole[0].end === v.length) return whole;
   if (!v.startsWith('arn:')) {
     if (v.toLowerCase().startsWith('arn:')) return [{ start: 0, end: 3, message: 'The ARN prefix must be lower-case "arn".', replace: { title: 'Change to "arn"', content: 'arn' } }];
