@@ -49,10 +49,11 @@ interface UserArn {
 }
 
 // By ARN text; rules ask about the same ARNs against many types, and again on each
-// keystroke. ARNs longer than USER_ARN_KEEP are not kept (a pasted blob would hold 4
-// bytes a character), so the memo holds at most 2,000 x 4,096 tokens.
+// keystroke. Text longer than an ARN can be (2,048 characters) is not kept: a pasted blob
+// would hold 4 bytes a character. So the memo holds at most 2,000 x 2,048 tokens (16 MB),
+// a few hundred KB for real policies.
 const userArns = new BoundedMemo<string, UserArn>(2000);
-const USER_ARN_KEEP = 4096;
+const USER_ARN_KEEP = 2048;
 const MATCHED_LIMIT = 256;
 
 /**
