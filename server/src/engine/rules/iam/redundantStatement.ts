@@ -41,6 +41,22 @@ function canonicalCondition(node: Node | undefined): string {
   return `{${ops.sort().join(',')}}`;
 }
 
+/** Long lists and conditions, named but not spelled out in `shape`. */
+const COSTLY = new Set(['Action', 'NotAction', 'Condition']);
+
+/**
+ * A cheap part of `signature` (its elements, with the short ones spelled out): statements
+ * whose shapes differ cannot share a signature, so most statements need no signature.
+ */
+function shape(s: Statement): string {
+  const parts: string[] = [];
+  for (const p of s.props) {
+    if (p.name === 'Sid') continue;
+    parts.push(COSTLY.has(p.name) ? JSON.stringify(p.name) : `${JSON.stringify(p.name)}:${canonical(p.value, CASE_INSENSITIVE.has(p.name))}`);
+  }
+  return parts.sort().join('\n');
+}
+
 /** Everything that decides what the statement does; the Sid does not. */
 function signature(s: Statement): string {
   const parts: string[] = [];
@@ -73,9 +89,17 @@ export const redundantStatement: Rule = {
   check(ctx) {
     const list = ctx.policy.statementProp?.value;
     if (list?.type !== 'array' || ctx.policy.statements.length < 2) return;
-    const seen = new Map<string, Statement>();
+    const shapes = new Map<Statement, string>();
+    const shapeCount = new Map<string, number>();
     for (const s of ctx.policy.statements) {
       if (!s.effect) continue;
+      const k = shape(s);
+      shapes.set(s, k);
+      shapeCount.set(k, (shapeCount.get(k) ?? 0) + 1);
+    }
+    const seen = new Map<string, Statement>();
+    for (const s of ctx.policy.statements) {
+      if (!s.effect || shapeCount.get(shapes.get(s)!)! < 2) continue;
       const sig = signature(s);
       const first = seen.get(sig);
       if (!first) {
