@@ -156,13 +156,17 @@ export function patternCovers(outer: string, inner: string, caseSensitive = fals
   if (first < 0) return n === m && endsAgree(o, t, 0, n, 0);
   if (first + tail > m || !endsAgree(o, t, 0, first, 0) || !endsAgree(o, t, n - tail, n, m - tail)) return false;
   if (budget && (budget.cells -= n * m) < 0) return false;
+  // One star (`connect:Describe*`, the usual pattern) covers whatever lies between the ends
+  // that agree, wildcards included: the table below would say the same.
+  if (first === n - 1 - tail) return true;
   // reach[j]: o[0..i) can cover t[0..j); rolled over i.
-  let prev = new Uint8Array(m + 1);
-  let cur = new Uint8Array(m + 1);
+  let prev = coverRowA;
+  let cur = coverRowB;
+  prev.fill(0, 0, m + 1);
   prev[0] = 1;
   for (let i = 1; i <= n; i++) {
     const oc = o.charCodeAt(i - 1);
-    cur.fill(0);
+    cur.fill(0, 0, m + 1);
     if (oc === 42 /* * */) {
       // A star covers any run of the inner text, wildcards included.
       let any = 0;
@@ -178,10 +182,15 @@ export function patternCovers(outer: string, inner: string, caseSensitive = fals
         if (oc === 63 /* ? */ || (tc !== 63 && oc === tc)) cur[j] = 1;
       }
     }
-    [prev, cur] = [cur, prev];
+    const swap = prev;
+    prev = cur;
+    cur = swap;
   }
   return prev[m] === 1;
 }
+
+const coverRowA = new Uint8Array(MAX_COVER_LENGTH + 1);
+const coverRowB = new Uint8Array(MAX_COVER_LENGTH + 1);
 
 /** o[from..to) against t from `at`, one character each: `?` takes any but a star. */
 function endsAgree(o: string, t: string, from: number, to: number, at: number): boolean {
