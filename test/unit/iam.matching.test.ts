@@ -4,6 +4,7 @@ import { BoundedMemo, detach } from '../../server/src/engine/boundedMemo';
 import { ANY, NO_COLON, NO_SLASH, ONE, Tokens, compileGlob, globsIntersect, intersects } from '../../server/src/engine/iam/glob';
 import { arnIndex, arnMatchesResourceType, fittingEntries, matchArn, resourcePartMatches } from '../../server/src/engine/iam/arn';
 import { headAdmits } from '../../server/src/engine/iam/wildcard';
+import { patternCovers } from '../../server/src/engine/iam/actions';
 import { matchCandidates } from '../../server/src/engine/connect';
 
 const iam = loadIamData();
@@ -170,6 +171,16 @@ describe('action pattern short cuts', () => {
     assert.ok(headAdmits('*', 'connect:'));
     assert.ok(headAdmits('con', 'connect:'));
     assert.ok(!headAdmits('cpn*', 'connect:'));
+  });
+  it('patternCovers: one star covers the middle when the ends agree; two stars go to the table', () => {
+    assert.ok(patternCovers('connect:Desc*', 'connect:Describe?ser'));
+    assert.ok(patternCovers('connect:Desc*', 'connect:Desc*'));
+    assert.ok(patternCovers('connect:*User', 'connect:Describe*User'));
+    assert.ok(!patternCovers('connect:*User', 'connect:DescribeUsers'));
+    assert.ok(!patternCovers('connect:Desc*r', 'connect:DescribeUse'));
+    assert.ok(!patternCovers('connect:?escribe*', 'connect:*escribeUser'));
+    assert.ok(patternCovers('c*t:List*', 'connect:ListUsers'));
+    assert.ok(!patternCovers('c*t:List*', 'connect:DescribeUser'));
   });
   it('matchCandidates gives nothing for another service and the named action for its own', () => {
     const candidates = iam.actionsOf('connect').filter((a) => a.name === 'CreateUser' || a.name === 'DeleteUser');
