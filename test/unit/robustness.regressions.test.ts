@@ -3,7 +3,7 @@
  * stay as regression tests.
  */
 import * as assert from 'assert';
-import * as os from 'os';
+import { tempTree, removeTree } from '../helpers/cli';
 import { main } from '../../server/src/cli/main';
 import { lint, parseJson } from '../../server/src/engine';
 import { fixAll } from '../../server/src/cli/commands/lint';
@@ -47,9 +47,14 @@ describe('robustness: regressions found by the property tests', function () {
 
   it('cli/main.ts: an --output path in a missing folder is an I/O problem (exit 2, path and code), not an internal error', async () => {
     let err = '';
-    const code = await main(['lint', '--output', 'no/such/folder/out.txt', '--fail-on', 'never'], { out: () => undefined, err: (s) => void (err += s), isTTY: false, cwd: os.tmpdir(), env: {} });
-    assert.strictEqual(code, 2);
-    assert.match(err, /^connect-guard: cannot open .*no\/such\/folder\/out\.txt \(ENOENT\)\n$/);
+    const dir = tempTree({ 'a.identity.json': '{}' });
+    try {
+      const code = await main(['lint', '--output', 'no/such/folder/out.txt', '--fail-on', 'never'], { out: () => undefined, err: (s) => void (err += s), isTTY: false, cwd: dir, env: {} });
+      assert.strictEqual(code, 2);
+      assert.match(err, /^connect-guard: cannot open .*no\/such\/folder\/out\.txt \(ENOENT\)\n$/);
+    } finally {
+      removeTree(dir);
+    }
   });
 
   it('CloudTrail: a record starting with an astral character is not given half a surrogate pair as its range', () => {
