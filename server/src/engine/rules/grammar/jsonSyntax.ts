@@ -1,15 +1,10 @@
 import { Rule, POLICY_KINDS, Report } from '../../types';
 import { ParseErrorCode } from 'jsonc-parser';
+import { firstCommaOfRun, isTrailingCommaError, trailingCommaBefore } from '../../json';
 
 /** Syntax findings listed one by one; the rest are summed up in one more finding. */
 export const MAX_SYNTAX_FINDINGS = 20;
 
-/** Finds a trailing comma just before `offset` (skipping whitespace). */
-function trailingCommaBefore(text: string, offset: number): number {
-  let i = offset - 1;
-  while (i >= 0 && /\s/.test(text[i])) i--;
-  return text[i] === ',' ? i : -1;
-}
 
 export const jsonSyntax: Rule = {
   id: 'CG1001',
@@ -45,17 +40,17 @@ export const jsonSyntax: Rule = {
     }
     const seen = new Set<number>();
     for (const e of json.errors) {
-      // Only a comma directly before a closing bracket is a trailing comma; `{"a": 1,: 2}` is something else.
-      const closes = text[e.offset] === '}' || text[e.offset] === ']';
-      const comma = closes && (e.code === ParseErrorCode.PropertyNameExpected || e.code === ParseErrorCode.ValueExpected) ? trailingCommaBefore(text, e.offset) : -1;
+      const comma = isTrailingCommaError(text, e, json.root) ? trailingCommaBefore(text, e.offset) : -1;
       if (comma >= 0) {
         if (seen.has(comma)) continue;
         seen.add(comma);
+        // `,,]` is removed in one go: removing only the last comma would leave the same finding.
+        const first = firstCommaOfRun(text, comma);
         found.push({
           message: 'Trailing comma: IAM rejects JSON with a comma before "}" or "]".',
-          offset: comma,
-          length: 1,
-          fixes: [{ title: 'Remove trailing comma', edits: [{ offset: comma, length: 1, content: '' }], preferred: true }],
+          offset: first,
+          length: comma + 1 - first,
+          fixes: [{ title: 'Remove trailing comma', edits: [{ offset: first, length: comma + 1 - first, content: '' }], preferred: true }],
         });
         continue;
       }
