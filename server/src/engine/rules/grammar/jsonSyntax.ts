@@ -1,10 +1,36 @@
 import { Rule, POLICY_KINDS, Report } from '../../types';
 import { ParseErrorCode } from 'jsonc-parser';
-import { firstCommaOfRun, isTrailingCommaError, trailingCommaBefore } from '../../json';
+import { JsonSyntaxError, firstCommaOfRun, isTrailingCommaError, trailingCommaBefore } from '../../json';
 
 /** Syntax findings listed one by one; the rest are summed up in one more finding. */
 export const MAX_SYNTAX_FINDINGS = 20;
 
+
+/**
+ * A comment can go when it is whole: a line comment, a closed block comment, or an open one
+ * that runs to the end of the text. CloudTrail logs are scanned record by record, and a
+ * comment opened in junk between records ends where that record's text ends: removing it
+ * would leave the rest of the comment as new junk. A line comment that ate a closing bracket
+ * (`{"a": [1, // "b": 2]}` on one line), with a bracket reported missing after it, swallowed
+ * structure: removing it trades the comment for the errors of a cut text.
+ */
+function removable(text: string, c: { offset: number; length: number }, errors: readonly JsonSyntaxError[]): boolean {
+  const body = text.substr(c.offset, c.length);
+  const end = c.offset + c.length;
+  const closed = body.startsWith('/*') && body.endsWith('*/') && body.length >= 4;
+  if (!closed && /[}\]]/.test(body) && errors.some((e) => e.offset >= end && (e.code === ParseErrorCode.CloseBraceExpected || e.code === ParseErrorCode.CloseBracketExpected))) return false;
+  return body.startsWith('//') || closed || end === text.length;
+}
+
+/** True when everything outside the comments is whitespace. */
+function onlyComments(text: string, comments: readonly { offset: number; length: number }[]): boolean {
+  let at = 0;
+  for (const c of [...comments].sort((a, b) => a.offset - b.offset)) {
+    if (text.slice(at, c.offset).trim() !== '') return false;
+    at = Math.max(at, c.offset + c.length);
+  }
+  return text.slice(at).trim() === '';
+}
 
 export const jsonSyntax: Rule = {
   id: 'CG1001',
@@ -25,17 +51,20 @@ export const jsonSyntax: Rule = {
   },
   check(ctx) {
     const { text, json } = ctx;
+    const empty = { message: 'The document is empty: IAM needs a JSON object with "Version" and "Statement".', offset: 0, length: 0 };
     if (!json.root && text.trim() === '') {
-      ctx.report({ message: 'The document is empty: IAM needs a JSON object with "Version" and "Statement".', offset: 0, length: 0 });
+      ctx.report(empty);
       return;
     }
+    // Only comments: empty too (removing them must not turn one problem into another).
+    if (json.comments.length && onlyComments(text, json.comments)) ctx.report(empty);
     const found: Report[] = [];
     for (const c of json.comments) {
       found.push({
         message: 'Comments are not allowed: IAM rejects JSON with comments.',
         offset: c.offset,
         length: c.length,
-        fixes: [{ title: 'Remove comment', edits: [{ offset: c.offset, length: c.length, content: '' }], preferred: true }],
+        fixes: removable(text, c, json.errors) ? [{ title: 'Remove comment', edits: [{ offset: c.offset, length: c.length, content: '' }], preferred: true }] : undefined,
       });
     }
     const seen = new Set<number>();
