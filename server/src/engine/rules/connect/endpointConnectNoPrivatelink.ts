@@ -1,7 +1,7 @@
 import { Rule } from '../../types';
 import { splitAction } from '../../iam/actions';
 import { NO_PRIVATELINK_PREFIXES, PRIVATELINK_PREFIXES } from '../../connect';
-import { removeArrayItem } from '../../fixes';
+import { removeChildren } from '../../fixes';
 
 function isCoreConnect(action: string): boolean {
   const parts = splitAction(action);
@@ -45,11 +45,13 @@ export const endpointConnectNoPrivatelink: Rule = {
       const canRemove = action?.type === 'array' && items.some((i) => !isCoreConnect(i.node.value as string));
       for (const item of inert) {
         const value = item.node.value as string;
+        // Every copy goes: removing only the reported one would leave the same finding on the next.
+        const copies = items.filter((i) => i.node.value === value).map((i) => i.index);
         ctx.report({
           message: `"${value}": the core Amazon Connect API has no VPC endpoint, so this action in an endpoint policy controls nothing. Remove it; restrict Connect calls with IAM policies or an SCP instead.`,
           offset: item.node.offset,
           length: item.node.length,
-          fixes: canRemove ? [{ title: `Remove "${value}"`, edits: [removeArrayItem(action!, item.index)], preferred: true }] : undefined,
+          fixes: canRemove ? [{ title: `Remove "${value}"`, edits: removeChildren(action!, copies), preferred: true }] : undefined,
         });
       }
     }

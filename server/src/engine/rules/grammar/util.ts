@@ -31,6 +31,13 @@ export function suggestElement(name: string, allowed: readonly string[]): string
 export const TOP_LEVEL: readonly string[] = POLICY_ELEMENTS;
 export const IN_STATEMENT: readonly string[] = STATEMENT_ELEMENTS;
 
+/** Statement elements a kind of policy refuses (principal-not-allowed and principal-shape report them). */
+export const NOT_IN_KIND: Partial<Record<DocumentKind, readonly string[]>> = {
+  identity: ['Principal', 'NotPrincipal'],
+  scp: ['Principal', 'NotPrincipal'],
+  trust: ['NotPrincipal', 'Resource', 'NotResource'],
+};
+
 /**
  * True when an unknown key of the object is a misspelling of one of `targets`: then
  * `unknown-element` already reports it (with a rename fix) and a "missing" rule stays
