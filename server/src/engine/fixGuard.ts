@@ -1,4 +1,4 @@
-import { JsonDocument, Node, childAround, containerAround, isTrailingCommaError } from './json';
+import { JsonDocument, Node, childAround, containerAround, trailingCommas } from './json';
 import { Finding, Fix, TextEdit } from './types';
 
 /** Rules whose fixes repair the text itself (a comma, a comment, a typographic quote): they are what mends a broken structure. */
@@ -15,7 +15,8 @@ const TEXT_REPAIRS = new Set(['json-syntax', 'invalid-characters']);
  */
 export function dropFixesOnBrokenStructure(findings: Finding[], json: JsonDocument): void {
   const { text, root } = json;
-  const errors = json.errors.filter((e) => !isTrailingCommaError(text, e, root)).map((e) => e.offset).sort((a, b) => a - b);
+  const commaOf = trailingCommas(text, json.errors);
+  const errors = json.errors.filter((e) => commaOf(e) < 0).map((e) => e.offset).sort((a, b) => a - b);
   if (!errors.length) return;
   const hasErrorIn = (from: number, to: number) => {
     let lo = 0;

@@ -124,17 +124,22 @@ export function trailingCommaBefore(text: string, offset: number): number {
 }
 
 /**
- * Only a comma directly before the bracket that closes its own container is a trailing
- * comma: `{"a": 1,: 2}` is something else, and so is `{"a": 1,]` (a mismatched bracket,
- * where removing the comma fixes nothing). `root` tells which container the comma is in.
+ * For a document's syntax errors, a function giving the comma that makes an error a trailing
+ * comma, or -1. Only a comma directly before the bracket that closes its own container is
+ * one: `{"a": 1,: 2}` is something else, and so is `{"a": 1,]` (a mismatched bracket, where
+ * removing the comma fixes nothing). jsonc-parser tells the containers apart: after a comma
+ * an object reports "property name expected" (and "value expected"), an array only "value
+ * expected". The errors alone suffice, so CloudTrail's per-record errors work too.
  */
-export function isTrailingCommaError(text: string, e: { offset: number; code: ParseErrorCode }, root: Node | undefined): boolean {
-  const c = text[e.offset];
-  if ((c !== '}' && c !== ']') || (e.code !== ParseErrorCode.PropertyNameExpected && e.code !== ParseErrorCode.ValueExpected)) return false;
-  const comma = trailingCommaBefore(text, e.offset);
-  if (comma < 0) return false;
-  const box = containerAround(root, comma, comma + 1);
-  return !box || (box.type === 'object' ? '}' : ']') === c;
+export function trailingCommas(text: string, errors: readonly { offset: number; code: ParseErrorCode }[]): (e: { offset: number; code: ParseErrorCode }) => number {
+  const inObject = new Set<number>();
+  for (const e of errors) if (e.code === ParseErrorCode.PropertyNameExpected) inObject.add(e.offset);
+  return (e) => {
+    const c = text[e.offset];
+    if ((c !== '}' && c !== ']') || (e.code !== ParseErrorCode.PropertyNameExpected && e.code !== ParseErrorCode.ValueExpected)) return -1;
+    if ((c === '}') !== inObject.has(e.offset)) return -1;
+    return trailingCommaBefore(text, e.offset);
+  };
 }
 
 /** The deepest object or array whose brackets enclose [from, to) (strictly inside them). */

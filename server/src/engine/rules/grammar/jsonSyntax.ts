@@ -1,6 +1,6 @@
 import { Rule, POLICY_KINDS, Report } from '../../types';
 import { ParseErrorCode } from 'jsonc-parser';
-import { JsonSyntaxError, firstCommaOfRun, isTrailingCommaError, trailingCommaBefore } from '../../json';
+import { firstCommaOfRun, trailingCommas } from '../../json';
 
 /** Syntax findings listed one by one; the rest are summed up in one more finding. */
 export const MAX_SYNTAX_FINDINGS = 20;
@@ -10,16 +10,19 @@ export const MAX_SYNTAX_FINDINGS = 20;
  * A comment can go when it is whole: a line comment, a closed block comment, or an open one
  * that runs to the end of the text. CloudTrail logs are scanned record by record, and a
  * comment opened in junk between records ends where that record's text ends: removing it
- * would leave the rest of the comment as new junk. A line comment that ate a closing bracket
- * (`{"a": [1, // "b": 2]}` on one line), with a bracket reported missing after it, swallowed
- * structure: removing it trades the comment for the errors of a cut text.
+ * would leave the rest of the comment as new junk. A comment with unbalanced brackets
+ * (`// "Ids": [` above the list's items) commented out part of the structure: removing it
+ * leaves the brackets' partners behind, so it trades the comment for other errors.
  */
-function removable(text: string, c: { offset: number; length: number }, errors: readonly JsonSyntaxError[]): boolean {
+function removable(text: string, c: { offset: number; length: number }): boolean {
   const body = text.substr(c.offset, c.length);
-  const end = c.offset + c.length;
-  const closed = body.startsWith('/*') && body.endsWith('*/') && body.length >= 4;
-  if (!closed && /[}\]]/.test(body) && errors.some((e) => e.offset >= end && (e.code === ParseErrorCode.CloseBraceExpected || e.code === ParseErrorCode.CloseBracketExpected))) return false;
-  return body.startsWith('//') || closed || end === text.length;
+  let depth = 0;
+  for (const ch of body) {
+    if (ch === '{' || ch === '[') depth++;
+    else if (ch === '}' || ch === ']') depth--;
+  }
+  if (depth !== 0) return false;
+  return body.startsWith('//') || (body.startsWith('/*') && body.endsWith('*/') && body.length >= 4) || c.offset + c.length === text.length;
 }
 
 /** True when everything outside the comments is whitespace. */
@@ -64,12 +67,13 @@ export const jsonSyntax: Rule = {
         message: 'Comments are not allowed: IAM rejects JSON with comments.',
         offset: c.offset,
         length: c.length,
-        fixes: removable(text, c, json.errors) ? [{ title: 'Remove comment', edits: [{ offset: c.offset, length: c.length, content: '' }], preferred: true }] : undefined,
+        fixes: removable(text, c) ? [{ title: 'Remove comment', edits: [{ offset: c.offset, length: c.length, content: '' }], preferred: true }] : undefined,
       });
     }
     const seen = new Set<number>();
+    const commaOf = trailingCommas(text, json.errors);
     for (const e of json.errors) {
-      const comma = isTrailingCommaError(text, e, json.root) ? trailingCommaBefore(text, e.offset) : -1;
+      const comma = commaOf(e);
       if (comma >= 0) {
         if (seen.has(comma)) continue;
         seen.add(comma);
