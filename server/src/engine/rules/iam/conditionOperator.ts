@@ -45,6 +45,18 @@ function renameOperator(op: Property, siblings: Property[], to: string, title = 
   return [fix(title, [replaceNode(op.key, to)], preferred)];
 }
 
+/**
+ * The spelling a misspelt operator should become: `n`, or its Like form when the block's
+ * values hold wildcards (checkValues would ask for that next, costing "fix all" a pass).
+ */
+function finalSpelling(op: Property, n: string): string {
+  const parsed = parseOperator(n);
+  const info = parsed.info;
+  if (!info?.likeVariant || (info.family !== 'String' && info.family !== 'Arn') || info.name.includes('Like')) return n;
+  const values = properties(op.value).flatMap((k) => (k.value?.type === 'array' ? k.value.children ?? [] : k.value ? [k.value] : []));
+  return values.some((v) => hasValueWildcard(scalarText(v) ?? '')) ? spell(parsed, info.likeVariant) : n;
+}
+
 /** The operator key for `base`, keeping IfExists and the qualifier unless told otherwise. */
 function spell(op: ParsedOperator, base: string, keepQualifier = true): string {
   return `${keepQualifier && op.qualifier ? op.qualifier + ':' : ''}${base}${op.ifExists ? 'IfExists' : ''}`;
@@ -73,7 +85,10 @@ function checkOperator(ctx: RuleContext, s: Statement, op: Property, siblings: P
       message: canonical
         ? `Condition operators are spelt as documented: write "${canonical}", not "${op.name}".`
         : `"${op.name}" is not a condition operator${near.length ? ` (did you mean ${near.map((n) => `"${n}"`).join(' or ')}?)` : ''}: IAM rejects the policy.`,
-      fixes: near.flatMap((n) => renameOperator(op, siblings, n, `Change to "${n}"`, near.length === 1)),
+      fixes: near.flatMap((n) => {
+        const to = finalSpelling(op, n);
+        return renameOperator(op, siblings, to, `Change to "${to}"`, near.length === 1);
+      }),
     });
     return;
   }
