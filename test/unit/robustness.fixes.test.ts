@@ -166,4 +166,18 @@ describe('robustness: fixes on hostile input', () => {
     const [f] = findingsOf('condition-operator', 'identity', text);
     assert.strictEqual(applyFix(text, preferred(f)!), text.replace('"StringEqual"', '"StringLike"'));
   });
+
+  it('unknown-service-prefix: the preferred fix also corrects an action name that is wrong under the new prefix', () => {
+    const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"conect:DeleteInstances","Resource":"*"}]}';
+    const [f] = findingsOf('unknown-service-prefix', 'scp', text);
+    assert.strictEqual(preferred(f)!.title, 'Change to "connect:DeleteInstance"');
+    assert.strictEqual(applyFix(text, preferred(f)!), text.replace('conect:DeleteInstances', 'connect:DeleteInstance'));
+  });
+
+  it('invalid-characters: a backslash before an astral character does not split it (the fix deleted half of the pair)', () => {
+    const text = '{"Version":"2012-10-17","Statement":[{"Sid":"a\\\u{10000}b","Effect":"Allow","Action":"connect:ListUsers","Resource":"*"}]}';
+    const pair = text.indexOf('\u{10000}');
+    const [f] = findingsOf('invalid-characters', 'identity', text);
+    assert.deepStrictEqual([f.offset, f.length, f.fixes![0].edits], [pair, 2, [{ offset: pair, length: 2, content: '' }]]);
+  });
 });

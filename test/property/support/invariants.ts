@@ -1,7 +1,6 @@
 import * as assert from 'assert';
 import { lint, LintOptions, LintResult, Finding, applyFix, hasRule, parseJson, Node } from '../../../server/src/engine';
 import { fixAll } from '../../../server/src/cli/commands/lint';
-import { fixAllText } from '../../../server/src/engine/assist/fixAll';
 import { timeBoundMs, timed } from './budget';
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'hint']);
@@ -180,10 +179,4 @@ export function assertFixAllConverges(text: string, opts: LintOptions): string {
   );
   if (parsesStrictly(text)) assert.ok(parsesStrictly(out), `fix all broke valid JSON:\n${text}\n--- became ---\n${out}`);
   return out;
-}
-
-/** The CLI's --fix and the editor's "fix all" (two implementations) produce the same text. */
-export function assertFixAllImplementationsAgree(text: string, opts: LintOptions): void {
-  const lintText = (t: string) => lint(t, opts).findings;
-  assert.strictEqual(fixAllText(text, lintText), fixAll(text, lintText), 'the editor and the CLI fix the same text differently');
 }
