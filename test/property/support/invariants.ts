@@ -114,6 +114,10 @@ function syntaxProblems(text: string): number {
  * with "End of file expected" after the first record, so a fix in a later record changes
  * nothing it can see, while the engine parses each record on its own.
  */
+function isSyntaxSummary(f: Finding): boolean {
+  return f.rule === 'json-syntax' && /^\d+ more syntax errors? /.test(f.message);
+}
+
 function reportedSyntaxProblems(findings: Finding[]): number {
   let n = 0;
   for (const f of findings) {
@@ -148,6 +152,10 @@ export function assertFixesWork(text: string, opts: LintOptions, findings: Findi
       if (f.rule === 'json-syntax') assert.ok((trail ? reportedSyntaxProblems(after) : syntaxProblems(fixed)) < before, `${where}\ndid not reduce the syntax errors`);
       else if (strict) assert.ok(parsesStrictly(fixed), `${where}\nbroke valid JSON`);
       assertWellFormed(fixed, after);
+      // json-syntax lists the first 20 problems and sums up the rest: with the list full, the
+      // fix lets the next problem of the same kind into it, and the count of syntax problems
+      // checked above is the measure instead.
+      if (f.rule === 'json-syntax' && findings.some(isSyntaxSummary)) continue;
       assert.ok(count(after, key(f)) < count(findings, key(f)), `${where}\ndid not remove the finding`);
     }
   }
