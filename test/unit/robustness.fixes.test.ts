@@ -167,6 +167,12 @@ describe('robustness: fixes on hostile input', () => {
     assert.strictEqual(applyFix(text, preferred(f)!), text.replace('"StringEqual"', '"StringLike"'));
   });
 
+  it('condition-operator: a misspelt String operator on a typed key becomes the typed operator in one fix', () => {
+    const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"connect:*","Resource":"*","Condition":{"StringEqual":{"aws:SourceIp":"203.0.113.0/24"}}}]}';
+    const [f] = findingsOf('condition-operator', 'identity', text);
+    assert.strictEqual(applyFix(text, preferred(f)!), text.replace('"StringEqual"', '"IpAddress"'));
+  });
+
   it('unknown-service-prefix: the preferred fix also corrects an action name that is wrong under the new prefix', () => {
     const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"conect:DeleteInstances","Resource":"*"}]}';
     const [f] = findingsOf('unknown-service-prefix', 'scp', text);
