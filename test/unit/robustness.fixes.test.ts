@@ -46,6 +46,13 @@ describe('robustness: fixes on hostile input', () => {
     assert.strictEqual(lints, 3);
   });
 
+  it('fix all: two rules removing neighbouring properties, the last one included, go in one pass (the two removals shared a comma)', () => {
+    const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"connect.amazonaws.com"},"Action":"sts:AssumeRole","Resource":"*","Condition":{}}]}';
+    const { out, lints } = fixAllCounted(text, 'trust');
+    assert.strictEqual(out, '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"connect.amazonaws.com"},"Action":"sts:AssumeRole"}]}');
+    assert.strictEqual(lints, 2);
+  });
+
   it('missing-version stays quiet when "Versions" is there to be renamed (fix all made two "Version" keys)', () => {
     const text = '{"Versions":"2012-10-17","Statement":[{"Effect":"Allow","Action":"connect:ListUsers","Resource":"*"}]}';
     assert.deepStrictEqual(findingsOf('missing-version', 'identity', text), []);

@@ -1,5 +1,6 @@
-import { Finding, TextEdit } from '../types';
-import { applyEdits } from '../fixes';
+import { Finding, Fix, TextEdit } from '../types';
+import { applyEdits, removeChildren } from '../fixes';
+import { containerAround, parseJson, Node } from '../json';
 
 /**
  * Applies every finding's preferred fix, in passes (a fix whose edits overlap an accepted
@@ -9,9 +10,10 @@ import { applyEdits } from '../fixes';
 export function fixAllText(text: string, lintText: (t: string) => Finding[]): string {
   let cur = text;
   for (let pass = 0; pass < 5; pass++) {
-    const chosen = lintText(cur)
+    const preferred = lintText(cur)
       .map((f) => f.fixes?.find((x) => x.preferred))
-      .filter((f): f is NonNullable<typeof f> => !!f && f.edits.length > 0)
+      .filter((f): f is NonNullable<typeof f> => !!f && f.edits.length > 0);
+    const chosen = mergeRemovals(cur, preferred)
       .map((f) => ({ f, start: Math.min(...f.edits.map((e) => e.offset)) }))
       .sort((a, b) => a.start - b.start);
     const accepted = new AcceptedEdits();
@@ -20,6 +22,45 @@ export function fixAllText(text: string, lintText: (t: string) => Finding[]): st
     cur = applyEdits(cur, accepted.edits);
   }
   return cur;
+}
+
+/**
+ * Fixes that each remove children of one object or array (two rules removing neighbouring
+ * properties) become one removal: separately, the last child's removal takes the comma
+ * before it and its neighbour's the comma after, so they overlap and one would wait a pass.
+ * A fix counts as a removal when its edits are exactly what removeChildren makes for the
+ * children they cover.
+ */
+function mergeRemovals(text: string, fixes: Fix[]): Fix[] {
+  const removals = fixes.filter((f) => f.edits.every((e) => e.content === '' && e.length > 0));
+  if (removals.length < 2) return fixes;
+  const root = parseJson(text).root;
+  const groups = new Map<Node, { fixes: Fix[]; indices: Set<number> }>();
+  for (const f of removals) {
+    const box = containerAround(root, f.edits[0].offset, f.edits[0].offset + f.edits[0].length);
+    if (!box?.children) continue;
+    const indices = box.children.flatMap((c, i) => (f.edits.some((e) => e.offset <= c.offset && c.offset + c.length <= e.offset + e.length) ? [i] : []));
+    if (!indices.length || !sameEdits(removeChildren(box, indices), f.edits)) continue;
+    const g = groups.get(box) ?? { fixes: [], indices: new Set<number>() };
+    if (g.fixes.some((o) => sameEdits(o.edits, f.edits))) continue; // one fix shared by several findings
+    g.fixes.push(f);
+    for (const i of indices) g.indices.add(i);
+    groups.set(box, g);
+  }
+  const merged = new Map<Fix, Fix | undefined>();
+  for (const [box, g] of groups) {
+    if (g.fixes.length < 2) continue;
+    const one: Fix = { title: 'Remove the items', edits: removeChildren(box, [...g.indices].sort((a, b) => a - b)), preferred: true };
+    g.fixes.forEach((f, i) => merged.set(f, i === 0 ? one : undefined));
+  }
+  if (!merged.size) return fixes;
+  return fixes.flatMap((f) => (merged.has(f) ? (merged.get(f) ? [merged.get(f)!] : []) : [f]));
+}
+
+function sameEdits(a: readonly TextEdit[], b: readonly TextEdit[]): boolean {
+  const key = (e: TextEdit) => `${e.offset}:${e.length}`;
+  const bs = new Set(b.map(key));
+  return a.length === b.length && a.every((e) => bs.has(key(e)));
 }
 
 /**
