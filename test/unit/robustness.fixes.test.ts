@@ -106,6 +106,12 @@ describe('robustness: fixes on hostile input', () => {
     assert.ok(!/Resource/.test(f.message), f.message);
   });
 
+  it('principal-not-allowed removes a repeated "Principal" with the first (the repeat became the same finding)', () => {
+    const text = '{"Version":"2012-10-17","Statement":[{"Principal":"*","Effect":"Deny","Principal":"*","Action":"connect:DeleteInstance","Resource":"*"}]}';
+    const [f] = findingsOf('principal-not-allowed', 'scp', text);
+    assert.strictEqual(applyFix(text, preferred(f)!), '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"connect:DeleteInstance","Resource":"*"}]}');
+  });
+
   it('json-syntax: a run of commas before a bracket is one finding and one fix', () => {
     const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["connect:ListUsers",,],"Resource":"*"}]}';
     const comma = text.indexOf(',,');
