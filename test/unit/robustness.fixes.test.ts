@@ -155,6 +155,14 @@ describe('robustness: fixes on hostile input', () => {
     assert.strictEqual(applyFix(text, first.fixes![1]), once);
   });
 
+  it('redundant-resource shares the fixes: the preferred one removes every redundant ARN of the list', () => {
+    const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"connect:DescribeUser","Resource":["arn:aws:connect:eu-west-2:111122223333:instance/i-1/*","arn:aws:connect:eu-west-2:111122223333:instance/i-1/agent/a","arn:aws:connect:eu-west-2:111122223333:instance/i-1/agent/b"]}]}';
+    const findings = findingsOf('redundant-resource', 'identity', text);
+    assert.strictEqual(findings.length, 2);
+    assert.strictEqual(preferred(findings[1])!.title, 'Remove the 2 redundant items');
+    assert.strictEqual(applyFix(text, preferred(findings[1])!), '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"connect:DescribeUser","Resource":["arn:aws:connect:eu-west-2:111122223333:instance/i-1/*"]}]}');
+  });
+
   it('endpoint-connect-no-privatelink removes every copy of the action (only the first copy is reported)', () => {
     const text = '{"Statement":[{"Effect":"Allow","Principal":"*","Action":["connect:ListUsers","kms:Decrypt","connect:ListUsers"],"Resource":"*"}]}';
     const [f] = findingsOf('endpoint-connect-no-privatelink', 'endpoint', text);
