@@ -16,15 +16,19 @@ export function redundantFixes(
   redundant: readonly RedundantItem[],
   normalise: (s: string) => string,
 ): (r: RedundantItem) => Fix[] {
-  const copies = new Map<string, number[]>();
-  for (const i of items) {
-    const key = normalise(i.value);
-    const list = copies.get(key);
-    if (list) list.push(i.index);
-    else copies.set(key, [i.index]);
-  }
+  // Built on the first reported item: most lists have nothing redundant, and lint speed counts.
+  let copies: Map<string, number[]> | undefined;
   let all: Fix | undefined;
   return (r) => {
+    if (!copies) {
+      copies = new Map();
+      for (const i of items) {
+        const key = normalise(i.value);
+        const list = copies.get(key);
+        if (list) list.push(i.index);
+        else copies.set(key, [i.index]);
+      }
+    }
     const item = items[r.index];
     const one: Fix = { title: `Remove ${JSON.stringify(item.value)}`, edits: r.duplicate ? [removeArrayItem(arr, item.index)] : removeChildren(arr, copies.get(normalise(item.value))!) };
     if (redundant.length < 2) return [{ ...one, preferred: true }];
