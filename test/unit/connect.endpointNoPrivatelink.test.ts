@@ -7,11 +7,13 @@ describe('endpoint-connect-no-privatelink', () => {
     const got = expectFindings('endpoint-connect-no-privatelink', 'endpoint', text, 'warning', [at(text, '"connect:*"'), at(text, '"connect:StartChatContact"')]);
     assert.match(got[0].message, /has no VPC endpoint, so this action in an endpoint policy controls nothing/);
   });
-  it('fix removes the item', () => {
-    const fixed = expectFixRoundTrip('endpoint-connect-no-privatelink', 'endpoint', text);
-    assert.deepStrictEqual(JSON.parse(fixed).Statement[0].Action, ['voiceid:*', 'connect:StartChatContact']);
-    const again = expectFixRoundTrip('endpoint-connect-no-privatelink', 'endpoint', fixed);
+  it('fix removes the item; with several, the preferred fix removes them all', () => {
+    const one = expectFixRoundTrip('endpoint-connect-no-privatelink', 'endpoint', text, {}, 1);
+    assert.deepStrictEqual(JSON.parse(one).Statement[0].Action, ['voiceid:*', 'connect:StartChatContact']);
+    const again = expectFixRoundTrip('endpoint-connect-no-privatelink', 'endpoint', one);
     assert.deepStrictEqual(JSON.parse(again).Statement[0].Action, ['voiceid:*']);
+    const all = expectFixRoundTrip('endpoint-connect-no-privatelink', 'endpoint', text);
+    assert.deepStrictEqual(JSON.parse(all).Statement[0].Action, ['voiceid:*']);
   });
   it('offers no removal when only connect: actions are listed', () => {
     const only = '{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Principal": "*", "Action": ["connect:*"], "Resource": "*"}]}';

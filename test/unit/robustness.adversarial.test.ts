@@ -4,6 +4,7 @@ import * as path from 'path';
 import { lint, DocumentKind, Finding } from '../../server/src/engine';
 import { MAX_NESTING } from '../../server/src/engine/json';
 import { lintChecked } from '../property/support/invariants';
+import { BLOWUP_PATTERNS } from '../property/support/hostile';
 
 const ENGINE = path.resolve(__dirname, '../../server/src/engine');
 
@@ -133,5 +134,13 @@ describe('robustness: adversarial documents', function () {
       const f = lintTimed(text, 'identity').filter((x) => x.rule === 'json-syntax');
       assert.ok(f.length > 0, 'no json-syntax finding for a raw control character');
     });
+  });
+
+  // redundant-action compared long patterns in O(|a| x |b|) (about 80 s here) before patternCovers learnt to compare them exactly.
+  it('a policy full of wildcards built to blow up matchers lints within its time bound', () => {
+    const items = BLOWUP_PATTERNS.map((p) => JSON.stringify(p)).join(',');
+    const text = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":[${items}],"NotResource":[${items}]},{"Effect":"Deny","NotAction":[${items}],"Resource":"*","Condition":{"StringLike":{"aws:PrincipalArn":[${items}]}}}]}`;
+    lintTimed(text, 'identity');
+    lintTimed(text, 'scp');
   });
 });

@@ -53,13 +53,32 @@ export function applyFix(text: string, f: Fix): string {
  * and whitespace precedes the `]`, leaving a stray quote; this does not.
  */
 export function removeArrayItem(arrayNode: Node, index: number): TextEdit {
-  const items = arrayNode.children ?? [];
-  const item = items[index];
-  if (items.length === 1) return { offset: arrayNode.offset + 1, length: arrayNode.length - 2, content: '' };
-  if (index === items.length - 1) {
-    const prev = items[index - 1];
-    const start = prev.offset + prev.length;
-    return { offset: start, length: item.offset + item.length - start, content: '' };
+  return removeChildren(arrayNode, [index])[0];
+}
+
+/**
+ * Removes several children (array items or object properties) of one container with their
+ * separating commas, as edits that neither overlap nor touch ambiguously. One fix that
+ * removes them all, where one fix per child would overlap at the last two (each takes a
+ * comma next to the other) and "fix all" would need a pass per child.
+ */
+export function removeChildren(container: Node, indices: readonly number[]): TextEdit[] {
+  const items = container.children ?? [];
+  const gone = new Set(indices);
+  if (items.every((_, i) => gone.has(i))) return [{ offset: container.offset + 1, length: container.length - 2, content: '' }];
+  const edits: TextEdit[] = [];
+  for (let i = 0; i < items.length; i++) {
+    if (!gone.has(i)) continue;
+    let j = i;
+    while (j + 1 < items.length && gone.has(j + 1)) j++;
+    // A run followed by a kept child goes with the commas after it; a run at the end, with
+    // the comma before it (a kept child precedes it, since not all are removed).
+    if (j + 1 < items.length) edits.push({ offset: items[i].offset, length: items[j + 1].offset - items[i].offset, content: '' });
+    else {
+      const start = items[i - 1].offset + items[i - 1].length;
+      edits.push({ offset: start, length: items[j].offset + items[j].length - start, content: '' });
+    }
+    i = j;
   }
-  return { offset: item.offset, length: items[index + 1].offset - item.offset, content: '' };
+  return edits;
 }

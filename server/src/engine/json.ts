@@ -116,6 +116,71 @@ export function parseJson(text: string): JsonDocument {
   return { text, root, errors: out, comments };
 }
 
+/** Offset of the comma that makes the error at `offset` a trailing comma (whitespace skipped), or -1. */
+export function trailingCommaBefore(text: string, offset: number): number {
+  let i = offset - 1;
+  while (i >= 0 && /\s/.test(text[i])) i--;
+  return text[i] === ',' ? i : -1;
+}
+
+/**
+ * For a document's syntax errors, a function giving the comma that makes an error a trailing
+ * comma, or -1. Only a comma directly before the bracket that closes its own container is
+ * one: `{"a": 1,: 2}` is something else, and so is `{"a": 1,]` (a mismatched bracket, where
+ * removing the comma fixes nothing). jsonc-parser tells the containers apart: after a comma
+ * an object reports "property name expected" (and "value expected"), an array only "value
+ * expected". The errors alone suffice, so CloudTrail's per-record errors work too.
+ */
+export function trailingCommas(text: string, errors: readonly { offset: number; code: ParseErrorCode }[]): (e: { offset: number; code: ParseErrorCode }) => number {
+  const inObject = new Set<number>();
+  for (const e of errors) if (e.code === ParseErrorCode.PropertyNameExpected) inObject.add(e.offset);
+  return (e) => {
+    const c = text[e.offset];
+    if ((c !== '}' && c !== ']') || (e.code !== ParseErrorCode.PropertyNameExpected && e.code !== ParseErrorCode.ValueExpected)) return -1;
+    if ((c === '}') !== inObject.has(e.offset)) return -1;
+    return trailingCommaBefore(text, e.offset);
+  };
+}
+
+/** The deepest object or array whose brackets enclose [from, to) (strictly inside them). */
+export function containerAround(root: Node | undefined, from: number, to: number): Node | undefined {
+  let found: Node | undefined;
+  let n = root;
+  while (n) {
+    const box = n.type === 'object' || n.type === 'array';
+    if (box && !(n.offset < from && to < n.offset + n.length)) break;
+    if (box) found = n;
+    n = childAround(n, from, to);
+  }
+  return found;
+}
+
+/** The child of `n` that encloses [from, to), by binary search (children are in document order; a list can hold 100,000 items). */
+export function childAround(n: Node, from: number, to: number): Node | undefined {
+  const kids = n.children;
+  if (!kids?.length) return undefined;
+  // The last child starting at or before `from`: the only one that can enclose the range.
+  let lo = 0;
+  let hi = kids.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (kids[mid].offset <= from) lo = mid;
+    else hi = mid - 1;
+  }
+  const k = kids[lo];
+  return k.offset <= from && to <= k.offset + k.length ? k : undefined;
+}
+
+/** The first comma of the run of commas (and whitespace) that ends at `comma`: `[1,,]` has two to remove. */
+export function firstCommaOfRun(text: string, comma: number): number {
+  let first = comma;
+  for (let i = comma - 1; i >= 0; i--) {
+    if (text[i] === ',') first = i;
+    else if (!/\s/.test(text[i])) break;
+  }
+  return first;
+}
+
 /** Properties of an object node, in document order: [name, keyNode, valueNode]. */
 export interface Property {
   name: string;

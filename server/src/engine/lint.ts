@@ -1,4 +1,5 @@
 import { parseJson, JsonDocument } from './json';
+import { dropFixesOnBrokenStructure } from './fixGuard';
 import { readPolicy, PolicyDocument } from './policy';
 import { loadIamData, IamData } from './iam/data';
 import { resolveKind, resolveKindWithoutTree, ResolvedKind, KIND_LABEL } from './kinds';
@@ -103,6 +104,7 @@ export function runRules(text: string, json: JsonDocument, kind: DocumentKind, k
       reportRuleError(rule, error, options, settings, findings);
     }
   }
+  dropFixesOnBrokenStructure(findings, json);
   return sortFindings(findings, text.length, text);
 }
 

@@ -1,7 +1,6 @@
 import * as assert from 'assert';
 import { lint, LintOptions, LintResult, Finding, applyFix, hasRule, parseJson, Node } from '../../../server/src/engine';
 import { fixAll } from '../../../server/src/cli/commands/lint';
-import { fixAllText } from '../../../server/src/engine/assist/fixAll';
 import { timeBoundMs, timed } from './budget';
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'hint']);
@@ -109,6 +108,26 @@ function syntaxProblems(text: string): number {
   return d.errors.length + d.comments.length;
 }
 
+/**
+ * Syntax problems of a CloudTrail log as json-syntax counts them (the listed findings plus
+ * the "N more" summary). The whole-text parser is no measure there: on JSON Lines it stops
+ * with "End of file expected" after the first record, so a fix in a later record changes
+ * nothing it can see, while the engine parses each record on its own.
+ */
+function isSyntaxSummary(f: Finding): boolean {
+  return f.rule === 'json-syntax' && /^\d+ more syntax errors? /.test(f.message);
+}
+
+function reportedSyntaxProblems(findings: Finding[]): number {
+  let n = 0;
+  for (const f of findings) {
+    if (f.rule !== 'json-syntax') continue;
+    const more = /^(\d+) more syntax errors? /.exec(f.message);
+    n += more ? Number(more[1]) : 1;
+  }
+  return n;
+}
+
 const key = (f: Finding) => `${f.rule}\u0000${f.message}`;
 function count(findings: Finding[], k: string): number {
   return findings.filter((f) => key(f) === k).length;
@@ -121,17 +140,22 @@ function count(findings: Finding[], k: string): number {
  */
 export function assertFixesWork(text: string, opts: LintOptions, findings: Finding[], max = 12): void {
   const strict = parsesStrictly(text);
-  const before = syntaxProblems(text);
+  const trail = lint(text, opts).kind === 'cloudtrail';
+  const before = trail ? reportedSyntaxProblems(findings) : syntaxProblems(text);
   let n = 0;
   for (const f of findings) {
     for (const fx of f.fixes ?? []) {
       if (n++ >= max) return;
       const fixed = applyFix(text, fx);
       const where = `fix "${fx.title}" of ${f.rule} "${f.message}"\n--- before ---\n${text}\n--- after ---\n${fixed}`;
-      if (f.rule === 'json-syntax') assert.ok(syntaxProblems(fixed) < before, `${where}\ndid not reduce the syntax errors`);
-      else if (strict) assert.ok(parsesStrictly(fixed), `${where}\nbroke valid JSON`);
       const after = lint(fixed, opts).findings;
+      if (f.rule === 'json-syntax') assert.ok((trail ? reportedSyntaxProblems(after) : syntaxProblems(fixed)) < before, `${where}\ndid not reduce the syntax errors`);
+      else if (strict) assert.ok(parsesStrictly(fixed), `${where}\nbroke valid JSON`);
       assertWellFormed(fixed, after);
+      // json-syntax lists the first 20 problems and sums up the rest: with the list full, the
+      // fix lets the next problem of the same kind into it, and the count of syntax problems
+      // checked above is the measure instead.
+      if (f.rule === 'json-syntax' && findings.some(isSyntaxSummary)) continue;
       assert.ok(count(after, key(f)) < count(findings, key(f)), `${where}\ndid not remove the finding`);
     }
   }
@@ -163,10 +187,4 @@ export function assertFixAllConverges(text: string, opts: LintOptions): string {
   );
   if (parsesStrictly(text)) assert.ok(parsesStrictly(out), `fix all broke valid JSON:\n${text}\n--- became ---\n${out}`);
   return out;
-}
-
-/** The CLI's --fix and the editor's "fix all" (two implementations) produce the same text. */
-export function assertFixAllImplementationsAgree(text: string, opts: LintOptions): void {
-  const lintText = (t: string) => lint(t, opts).findings;
-  assert.strictEqual(fixAllText(text, lintText), fixAll(text, lintText), 'the editor and the CLI fix the same text differently');
 }

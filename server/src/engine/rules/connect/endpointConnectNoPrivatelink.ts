@@ -1,7 +1,7 @@
-import { Rule } from '../../types';
+import { Rule, Fix } from '../../types';
 import { splitAction } from '../../iam/actions';
 import { NO_PRIVATELINK_PREFIXES, PRIVATELINK_PREFIXES } from '../../connect';
-import { removeArrayItem } from '../../fixes';
+import { removeChildren } from '../../fixes';
 
 function isCoreConnect(action: string): boolean {
   const parts = splitAction(action);
@@ -43,13 +43,27 @@ export const endpointConnectNoPrivatelink: Rule = {
       });
       // Removing every item would leave an empty Action: offer removal only while something remains.
       const canRemove = action?.type === 'array' && items.some((i) => !isCoreConnect(i.node.value as string));
+      // Several in one list: the preferred fix removes them all (one fix each would overlap
+      // at neighbouring items, a pass of "fix all" each); the single removals stay as choices.
+      const everyInert = canRemove && inert.length > 1 ? items.filter((i) => isCoreConnect(i.node.value as string)).map((i) => i.index) : [];
+      const all: Fix | undefined = everyInert.length ? { title: `Remove the ${inert.length} Connect actions`, edits: removeChildren(action!, everyInert), preferred: true } : undefined;
+      // Every copy goes: removing only the reported one would leave the same finding on the next.
+      const copies = new Map<string, number[]>();
+      if (canRemove) {
+        for (const i of items) {
+          const list = copies.get(i.node.value as string);
+          if (list) list.push(i.index);
+          else copies.set(i.node.value as string, [i.index]);
+        }
+      }
       for (const item of inert) {
         const value = item.node.value as string;
+        const one = (): Fix => ({ title: `Remove "${value}"`, edits: removeChildren(action!, copies.get(value)!) });
         ctx.report({
           message: `"${value}": the core Amazon Connect API has no VPC endpoint, so this action in an endpoint policy controls nothing. Remove it; restrict Connect calls with IAM policies or an SCP instead.`,
           offset: item.node.offset,
           length: item.node.length,
-          fixes: canRemove ? [{ title: `Remove "${value}"`, edits: [removeArrayItem(action!, item.index)], preferred: true }] : undefined,
+          fixes: !canRemove ? undefined : all ? [all, one()] : [{ ...one(), preferred: true }],
         });
       }
     }

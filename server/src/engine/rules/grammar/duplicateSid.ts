@@ -2,6 +2,7 @@ import { Rule, Fix } from '../../types';
 import { Node } from '../../json';
 import { fix, replaceNode } from '../../fixes';
 import { quote, rangeOf } from './util';
+import { SID, cleanSid } from './invalidSid';
 
 export const duplicateSid: Rule = {
   id: 'CG1013',
@@ -50,12 +51,17 @@ export const duplicateSid: Rule = {
   },
 };
 
-/** The first free `<sid><n>`; `suffix` remembers where the search stopped, so many repeats stay linear. */
+/**
+ * The first free `<sid><n>`; `suffix` remembers where the search stopped, so many repeats
+ * stay linear. An invalid Sid is cleaned first (as invalid-sid would), or the new Sid would
+ * only trade this finding for an invalid-sid one and "fix all" would need another pass.
+ */
 function renumber(v: Node, sid: string, all: Set<string>, suffix: Map<string, number>): Fix[] {
-  let n = suffix.get(sid) ?? 2;
-  while (all.has(`${sid}${n}`)) n++;
-  suffix.set(sid, n + 1);
-  const next = `${sid}${n}`;
+  const base = SID.test(sid) ? sid : cleanSid(sid) || sid;
+  let n = suffix.get(base) ?? 2;
+  while (all.has(`${base}${n}`)) n++;
+  suffix.set(base, n + 1);
+  const next = `${base}${n}`;
   all.add(next);
   return [fix(`Change to "${next}"`, [replaceNode(v, next)], true)];
 }

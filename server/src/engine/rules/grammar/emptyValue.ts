@@ -1,7 +1,7 @@
 import { Rule, RuleContext } from '../../types';
 import { Property, properties } from '../../json';
 import { Statement, statementLabel } from '../../policy';
-import { fix, removeArrayItem } from '../../fixes';
+import { fix, removeChildren } from '../../fixes';
 import { parseOperator } from '../../iam/conditions';
 import { rangeOf, removeProperty } from './util';
 
@@ -57,10 +57,11 @@ function checkList(ctx: RuleContext, s: Statement, p: Property | undefined, what
   }
   if (v.type !== 'array') return;
   const items = v.children ?? [];
-  items.forEach((item, i) => {
-    if (item.type !== 'string' || item.value !== '') return;
-    ctx.report({ ...rangeOf(item), message: `An empty string in ${label} matches no ${what.replace(/s$/, '')}: remove it.`, fixes: [fix('Remove the empty item', [removeArrayItem(v, i)], true)] });
-  });
+  const empty = items.flatMap((item, i) => (item.type === 'string' && item.value === '' ? [i] : []));
+  if (!empty.length) return;
+  // One fix removes every empty item of the list: one fix each would overlap at the end.
+  const removeAll = fix(empty.length === 1 ? 'Remove the empty item' : `Remove the ${empty.length} empty items`, removeChildren(v, empty), true);
+  for (const i of empty) ctx.report({ ...rangeOf(items[i]), message: `An empty string in ${label} matches no ${what.replace(/s$/, '')}: remove it.`, fixes: [removeAll] });
 }
 
 function checkPrincipal(ctx: RuleContext, s: Statement, p: Property | undefined): void {
@@ -81,10 +82,20 @@ function checkCondition(ctx: RuleContext, s: Statement): void {
     ctx.report({ ...rangeOf(v), message: '"Condition" is empty: it restricts nothing. Add the conditions you meant or remove it.', fixes: [fix('Remove "Condition"', [removeProperty(cond)], true)] });
     return;
   }
-  for (const op of properties(v)) {
+  const ops = properties(v);
+  const empty = ops.filter((op) => op.value?.type === 'object' && !op.value.children?.length);
+  // One fix removes every empty block, and the whole "Condition" when nothing else is left
+  // in it: removing the blocks one by one would overlap and then leave an empty "Condition",
+  // a pass of "fix all" each.
+  const removeEmpty = !empty.length
+    ? undefined
+    : empty.length === ops.length
+      ? fix('Remove "Condition"', [removeProperty(cond)], true)
+      : fix(empty.length === 1 ? `Remove "${empty[0].name}"` : `Remove the ${empty.length} empty operator blocks`, removeChildren(v, empty.map((op) => v.children!.indexOf(op.node))), true);
+  for (const op of ops) {
     if (op.value?.type !== 'object') continue;
     if (!op.value.children?.length) {
-      ctx.report({ ...rangeOf(op.value), message: `"${op.name}" has no condition keys: it restricts nothing. Add keys or remove it.`, fixes: [fix(`Remove "${op.name}"`, [removeProperty(op)], true)] });
+      ctx.report({ ...rangeOf(op.value), message: `"${op.name}" has no condition keys: it restricts nothing. Add keys or remove it.`, fixes: [removeEmpty!] });
       continue;
     }
     const parsed = parseOperator(op.name);

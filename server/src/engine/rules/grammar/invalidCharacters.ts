@@ -74,7 +74,9 @@ export const invalidCharacters: Rule = {
       const c = text.charCodeAt(i);
       if (allowed(c)) {
         if (c === 34 /* " */) inString = !inString;
-        else if (c === 92 /* \ */ && inString) i++;
+        // An escape skips the next character, unless IAM refuses that one too: `\` before an
+        // astral character would otherwise skip half of it and report the other half alone.
+        else if (c === 92 /* \ */ && inString && i + 1 < text.length && allowed(text.charCodeAt(i + 1))) i++;
         else if ((c === 10 || c === 13) && inString) inString = false; // an unclosed string ends at the line
         i++;
         continue;

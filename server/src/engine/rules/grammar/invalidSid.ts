@@ -2,7 +2,7 @@ import { Rule } from '../../types';
 import { fix, replaceNode } from '../../fixes';
 import { quote, rangeOf } from './util';
 
-const SID = /^[A-Za-z0-9]+$/;
+export const SID = /^[A-Za-z0-9]+$/;
 
 /** "allow-read users" -> "AllowReadUsers": drops other characters, capitalising each word. */
 export function cleanSid(value: string): string {

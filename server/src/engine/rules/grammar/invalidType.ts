@@ -1,8 +1,9 @@
 import { Rule, RuleContext, Fix } from '../../types';
-import { Property, properties } from '../../json';
+import { Node, Property, properties } from '../../json';
 import { fix, replaceNode } from '../../fixes';
 import { CURRENT_VERSION } from './invalidVersion';
 import { rangeOf, typeLabel } from './util';
+import { SID, cleanSid } from './invalidSid';
 
 const STRING_OR_LIST = ['Action', 'NotAction', 'Resource', 'NotResource'] as const;
 
@@ -48,7 +49,7 @@ export const invalidType: Rule = {
     }
     for (const s of statements) {
       const sid = s.el.Sid;
-      if (sid) scalar(ctx, sid, sid.value?.type === 'number' ? [fix('Quote the Sid', [replaceNode(sid.value, String(sid.value.value))], true)] : undefined);
+      if (sid) scalar(ctx, sid, sid.value?.type === 'number' ? [quoteSid(sid.value)] : undefined);
       if (s.el.Effect) scalar(ctx, s.el.Effect);
       for (const name of STRING_OR_LIST) {
         const p = s.el[name];
@@ -88,3 +89,12 @@ function stringOrList(ctx: RuleContext, p: Property): void {
   }
 }
 
+/**
+ * A numeric Sid as a string that invalid-sid accepts: `1` stays "1", `-3.5e+10` becomes
+ * "35e10" (quoting it as it is would only trade this finding for an invalid-sid one).
+ */
+function quoteSid(value: Node): Fix {
+  const raw = String(value.value);
+  const sid = SID.test(raw) ? raw : cleanSid(raw) || raw;
+  return fix(sid === raw ? 'Quote the Sid' : `Change to "${sid}"`, [replaceNode(value, sid)], true);
+}

@@ -1,14 +1,38 @@
 import { Rule, POLICY_KINDS, Report } from '../../types';
 import { ParseErrorCode } from 'jsonc-parser';
+import { firstCommaOfRun, trailingCommas } from '../../json';
 
 /** Syntax findings listed one by one; the rest are summed up in one more finding. */
 export const MAX_SYNTAX_FINDINGS = 20;
 
-/** Finds a trailing comma just before `offset` (skipping whitespace). */
-function trailingCommaBefore(text: string, offset: number): number {
-  let i = offset - 1;
-  while (i >= 0 && /\s/.test(text[i])) i--;
-  return text[i] === ',' ? i : -1;
+
+/**
+ * A comment can go when it is whole: a line comment, a closed block comment, or an open one
+ * that runs to the end of the text. CloudTrail logs are scanned record by record, and a
+ * comment opened in junk between records ends where that record's text ends: removing it
+ * would leave the rest of the comment as new junk. A comment with unbalanced brackets
+ * (`// "Ids": [` above the list's items) commented out part of the structure: removing it
+ * leaves the brackets' partners behind, so it trades the comment for other errors.
+ */
+function removable(text: string, c: { offset: number; length: number }): boolean {
+  const body = text.substr(c.offset, c.length);
+  let depth = 0;
+  for (const ch of body) {
+    if (ch === '{' || ch === '[') depth++;
+    else if (ch === '}' || ch === ']') depth--;
+  }
+  if (depth !== 0) return false;
+  return body.startsWith('//') || (body.startsWith('/*') && body.endsWith('*/') && body.length >= 4) || c.offset + c.length === text.length;
+}
+
+/** True when everything outside the comments is whitespace. */
+function onlyComments(text: string, comments: readonly { offset: number; length: number }[]): boolean {
+  let at = 0;
+  for (const c of [...comments].sort((a, b) => a.offset - b.offset)) {
+    if (text.slice(at, c.offset).trim() !== '') return false;
+    at = Math.max(at, c.offset + c.length);
+  }
+  return text.slice(at).trim() === '';
 }
 
 export const jsonSyntax: Rule = {
@@ -30,32 +54,36 @@ export const jsonSyntax: Rule = {
   },
   check(ctx) {
     const { text, json } = ctx;
+    const empty = { message: 'The document is empty: IAM needs a JSON object with "Version" and "Statement".', offset: 0, length: 0 };
     if (!json.root && text.trim() === '') {
-      ctx.report({ message: 'The document is empty: IAM needs a JSON object with "Version" and "Statement".', offset: 0, length: 0 });
+      ctx.report(empty);
       return;
     }
+    // Only comments: empty too (removing them must not turn one problem into another).
+    if (json.comments.length && onlyComments(text, json.comments)) ctx.report(empty);
     const found: Report[] = [];
     for (const c of json.comments) {
       found.push({
         message: 'Comments are not allowed: IAM rejects JSON with comments.',
         offset: c.offset,
         length: c.length,
-        fixes: [{ title: 'Remove comment', edits: [{ offset: c.offset, length: c.length, content: '' }], preferred: true }],
+        fixes: removable(text, c) ? [{ title: 'Remove comment', edits: [{ offset: c.offset, length: c.length, content: '' }], preferred: true }] : undefined,
       });
     }
     const seen = new Set<number>();
+    const commaOf = trailingCommas(text, json.errors);
     for (const e of json.errors) {
-      // Only a comma directly before a closing bracket is a trailing comma; `{"a": 1,: 2}` is something else.
-      const closes = text[e.offset] === '}' || text[e.offset] === ']';
-      const comma = closes && (e.code === ParseErrorCode.PropertyNameExpected || e.code === ParseErrorCode.ValueExpected) ? trailingCommaBefore(text, e.offset) : -1;
+      const comma = commaOf(e);
       if (comma >= 0) {
         if (seen.has(comma)) continue;
         seen.add(comma);
+        // `,,]` is removed in one go: removing only the last comma would leave the same finding.
+        const first = firstCommaOfRun(text, comma);
         found.push({
           message: 'Trailing comma: IAM rejects JSON with a comma before "}" or "]".',
-          offset: comma,
-          length: 1,
-          fixes: [{ title: 'Remove trailing comma', edits: [{ offset: comma, length: 1, content: '' }], preferred: true }],
+          offset: first,
+          length: comma + 1 - first,
+          fixes: [{ title: 'Remove trailing comma', edits: [{ offset: first, length: comma + 1 - first, content: '' }], preferred: true }],
         });
         continue;
       }

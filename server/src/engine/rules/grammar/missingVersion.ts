@@ -1,5 +1,6 @@
 import { Rule, POLICY_KINDS, TextEdit } from '../../types';
 import { Node } from '../../json';
+import { misspeltAs, TOP_LEVEL } from './util';
 
 export const missingVersion: Rule = {
   id: 'CG1002',
@@ -21,6 +22,8 @@ export const missingVersion: Rule = {
   check(ctx) {
     const { policy } = ctx;
     if (!policy.root || policy.root.type !== 'object' || policy.version) return;
+    // "Versions" or "version": unknown-element renames it; adding one more would leave two.
+    if (misspeltAs(policy.props, TOP_LEVEL, ['Version'])) return;
     // The opening brace: a zero-width range would be invisible in editors.
     ctx.report({
       message: 'No "Version": policy variables are not substituted and IAM uses the 2008 language. Add "Version": "2012-10-17".',

@@ -1,6 +1,6 @@
 import { Rule, Fix } from '../../types';
 import { Property } from '../../json';
-import { fix } from '../../fixes';
+import { fix, removeChildren } from '../../fixes';
 import { KIND_NAMES, rangeOf, removeProperty } from './util';
 
 export const principalNotAllowed: Rule = {
@@ -44,6 +44,9 @@ export const principalNotAllowed: Rule = {
   },
 };
 
+/** Removes the element and any repeat of it in the statement (the repeat would be the next finding). */
 function removal(p: Property): Fix[] {
-  return [fix(`Remove "${p.name}"`, [removeProperty(p)], true)];
+  const obj = p.node.parent;
+  const same = (obj?.children ?? []).flatMap((c, i) => (c.children?.[0]?.value === p.name ? [i] : []));
+  return [fix(`Remove "${p.name}"`, obj && same.length > 1 ? removeChildren(obj, same) : [removeProperty(p)], true)];
 }

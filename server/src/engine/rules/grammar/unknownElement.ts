@@ -1,7 +1,7 @@
-import { Rule, POLICY_KINDS, RuleContext } from '../../types';
-import { Property } from '../../json';
+import { Rule, POLICY_KINDS, RuleContext, DocumentKind, TextEdit } from '../../types';
+import { Node, Property, properties } from '../../json';
 import { fix } from '../../fixes';
-import { IN_STATEMENT, quote, rangeOf, renameKey, suggestElement, TOP_LEVEL } from './util';
+import { IN_STATEMENT, NOT_IN_KIND, quote, rangeOf, renameKey, suggestElement, TOP_LEVEL } from './util';
 
 export const unknownElement: Rule = {
   id: 'CG1005',
@@ -23,41 +23,78 @@ export const unknownElement: Rule = {
   check(ctx) {
     const { root, props, statements } = ctx.policy;
     if (!root) return;
+    const inStatement = statementElementsFor(ctx.kind);
     for (const p of props) {
       if (TOP_LEVEL.includes(p.name)) continue;
       if (IN_STATEMENT.includes(p.name)) {
-        report(ctx, p, props, TOP_LEVEL, `"${p.name}" belongs inside a statement, not at the top level of the policy: IAM rejects it. Move it into a statement under "Statement".`);
+        report(ctx, p, undefined, `"${p.name}" belongs inside a statement, not at the top level of the policy: IAM rejects it. Move it into a statement under "Statement".`);
         continue;
       }
-      report(ctx, p, props, TOP_LEVEL);
+      const to = renameTarget(p, props, TOP_LEVEL);
+      // Renaming the statement list is completed with the renames its statements then need,
+      // so that "fix all" does not spend a pass discovering them.
+      const inside = to === 'Statement' ? statementRenames(p.value, inStatement) : [];
+      report(ctx, p, to ? { to, edits: [renameKey(p, to), ...inside] } : undefined, undefined, TOP_LEVEL, props);
     }
     for (const s of statements) {
       for (const p of s.props) {
         if (IN_STATEMENT.includes(p.name)) continue;
         if (TOP_LEVEL.includes(p.name) && p.name !== 'Id') {
-          report(ctx, p, s.props, IN_STATEMENT, `"${p.name}" belongs at the top level of the policy, not inside a statement: IAM rejects it.`);
+          report(ctx, p, undefined, `"${p.name}" belongs at the top level of the policy, not inside a statement: IAM rejects it.`);
           continue;
         }
-        report(ctx, p, s.props, IN_STATEMENT);
+        const to = renameTarget(p, s.props, inStatement);
+        report(ctx, p, to ? { to, edits: [renameKey(p, to)] } : undefined, undefined, inStatement, s.props);
       }
     }
   },
 };
 
-function report(ctx: RuleContext, p: Property, siblings: readonly Property[], allowed: readonly string[], message?: string): void {
+/**
+ * Statement elements a rename may produce in this kind of document: not one that
+ * principal-not-allowed or principal-shape would then ask to remove (Principal in an
+ * identity policy, Resource in a role trust policy), which would cost "fix all" a pass.
+ */
+function statementElementsFor(kind: DocumentKind): readonly string[] {
+  const refused = NOT_IN_KIND[kind] ?? [];
+  return IN_STATEMENT.filter((e) => !refused.includes(e));
+}
+
+/** The element an unknown key should be renamed to, unless its object already has it. */
+function renameTarget(p: Property, siblings: readonly Property[], allowed: readonly string[]): string | undefined {
+  const to = suggestElement(p.name, allowed);
+  return to !== undefined && !siblings.some((o) => o !== p && o.name === to) ? to : undefined;
+}
+
+/** Renames for the unknown keys of the statements in `value` (an object or a list of them). */
+function statementRenames(value: Node | undefined, allowed: readonly string[]): TextEdit[] {
+  const objects = value?.type === 'object' ? [value] : value?.type === 'array' ? (value.children ?? []).filter((n) => n.type === 'object') : [];
+  const edits: TextEdit[] = [];
+  for (const o of objects) {
+    const props = properties(o);
+    for (const p of props) {
+      if (IN_STATEMENT.includes(p.name) || TOP_LEVEL.includes(p.name)) continue;
+      const to = renameTarget(p, props, allowed);
+      if (to) edits.push(renameKey(p, to));
+    }
+  }
+  return edits;
+}
+
+function report(ctx: RuleContext, p: Property, rename: { to: string; edits: TextEdit[] } | undefined, message: string | undefined, allowed: readonly string[] = IN_STATEMENT, siblings: readonly Property[] = []): void {
   const where = allowed === TOP_LEVEL ? 'a policy' : 'a statement';
-  const to = message ? undefined : suggestElement(p.name, allowed);
-  const taken = to !== undefined && siblings.some((o) => o !== p && o.name === to);
   let text = message;
   if (!text) {
-    if (!to) text = `${quote(p.name)} is not an element of ${where}: IAM rejects the policy. Allowed: ${allowed.join(', ')}.`;
-    else if (to.toLowerCase() === p.name.toLowerCase()) text = `Element names are case-sensitive: write "${to}", not ${quote(p.name)}. IAM rejects the policy as it is.`;
-    else text = `${quote(p.name)} is not an element of ${where} (did you mean "${to}"?): IAM rejects the policy.`;
-    if (taken) text += ` This ${where.slice(2)} already has "${to}": merge the two or remove this one.`;
+    const meant = suggestElement(p.name, allowed);
+    const taken = meant !== undefined && siblings.some((o) => o !== p && o.name === meant);
+    if (!meant) text = `${quote(p.name)} is not an element of ${where}: IAM rejects the policy. Allowed: ${allowed.join(', ')}.`;
+    else if (meant.toLowerCase() === p.name.toLowerCase()) text = `Element names are case-sensitive: write "${meant}", not ${quote(p.name)}. IAM rejects the policy as it is.`;
+    else text = `${quote(p.name)} is not an element of ${where} (did you mean "${meant}"?): IAM rejects the policy.`;
+    if (taken) text += ` This ${where.slice(2)} already has "${meant}": merge the two or remove this one.`;
   }
   ctx.report({
     ...rangeOf(p.key),
     message: text,
-    fixes: to && !taken ? [fix(`Rename to "${to}"`, [renameKey(p, to)], true)] : undefined,
+    fixes: rename ? [fix(`Rename to "${rename.to}"`, rename.edits, true)] : undefined,
   });
 }

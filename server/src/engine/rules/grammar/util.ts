@@ -2,6 +2,7 @@ import { Node, Property } from '../../json';
 import { STATEMENT_ELEMENTS, POLICY_ELEMENTS, Statement } from '../../policy';
 import { DocumentKind, TextEdit } from '../../types';
 import { didYouMean } from '../../suggest';
+import { removeChildren } from '../../fixes';
 
 /** "a number", "an array"... for messages. */
 export function typeLabel(node: Node | undefined): string {
@@ -30,6 +31,13 @@ export function suggestElement(name: string, allowed: readonly string[]): string
 export const TOP_LEVEL: readonly string[] = POLICY_ELEMENTS;
 export const IN_STATEMENT: readonly string[] = STATEMENT_ELEMENTS;
 
+/** Statement elements a kind of policy refuses (principal-not-allowed and principal-shape report them). */
+export const NOT_IN_KIND: Partial<Record<DocumentKind, readonly string[]>> = {
+  identity: ['Principal', 'NotPrincipal'],
+  scp: ['Principal', 'NotPrincipal'],
+  trust: ['NotPrincipal', 'Resource', 'NotResource'],
+};
+
 /**
  * True when an unknown key of the object is a misspelling of one of `targets`: then
  * `unknown-element` already reports it (with a rename fix) and a "missing" rule stays
@@ -57,18 +65,9 @@ export function lacksPair(s: Statement, a: 'Action' | 'Resource' | 'Principal' |
  */
 export function removeProperty(prop: Property): TextEdit {
   const obj = prop.node.parent;
-  const siblings = obj?.children ?? [prop.node];
-  const i = siblings.indexOf(prop.node);
-  if (!obj || siblings.length === 1) {
-    if (!obj) return { offset: prop.node.offset, length: prop.node.length, content: '' };
-    return { offset: obj.offset + 1, length: obj.length - 2, content: '' };
-  }
-  if (i === siblings.length - 1) {
-    const prev = siblings[i - 1];
-    const start = prev.offset + prev.length;
-    return { offset: start, length: prop.node.offset + prop.node.length - start, content: '' };
-  }
-  return { offset: prop.node.offset, length: siblings[i + 1].offset - prop.node.offset, content: '' };
+  const i = obj?.children?.indexOf(prop.node) ?? -1;
+  if (!obj || i < 0) return { offset: prop.node.offset, length: prop.node.length, content: '' };
+  return removeChildren(obj, [i])[0];
 }
 
 /** Renames a property's key in place. */

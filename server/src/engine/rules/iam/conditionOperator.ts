@@ -1,4 +1,5 @@
 import { Rule, POLICY_KINDS, Fix, RuleContext } from '../../types';
+import type { IamData } from '../../iam/data';
 import { Statement } from '../../policy';
 import { Node, Property, properties } from '../../json';
 import { fix, replaceNode } from '../../fixes';
@@ -45,6 +46,27 @@ function renameOperator(op: Property, siblings: Property[], to: string, title = 
   return [fix(title, [replaceNode(op.key, to)], preferred)];
 }
 
+/**
+ * The spelling a misspelt operator should become: `n`, its key's typed operator, or its Like
+ * form when the block's values hold wildcards (checkEntry and checkValues would ask for those
+ * next, costing "fix all" a pass).
+ */
+function finalSpelling(iam: IamData, op: Property, n: string): string {
+  const parsed = parseOperator(n);
+  const info = parsed.info;
+  if (!info) return n;
+  const keys = properties(op.value);
+  const valuesOf = (k: Property) => (k.value?.type === 'array' ? k.value.children ?? [] : k.value ? [k.value] : []);
+  // One key of another type (aws:SourceIp under StringEquals): checkEntry would ask for the typed operator.
+  const keyInfo = keys.length === 1 ? iam.conditionKey(keys[0].name) : undefined;
+  if (keyInfo && !familyFitsKey(info.family, keyInfo)) {
+    const typed = typedReplacement(info.name, keyInfo.type, valuesOf(keys[0]));
+    return typed ? spell(parsed, typed) : n;
+  }
+  if (!info.likeVariant || (info.family !== 'String' && info.family !== 'Arn') || info.name.includes('Like')) return n;
+  return keys.flatMap(valuesOf).some((v) => hasValueWildcard(scalarText(v) ?? '')) ? spell(parsed, info.likeVariant) : n;
+}
+
 /** The operator key for `base`, keeping IfExists and the qualifier unless told otherwise. */
 function spell(op: ParsedOperator, base: string, keepQualifier = true): string {
   return `${keepQualifier && op.qualifier ? op.qualifier + ':' : ''}${base}${op.ifExists ? 'IfExists' : ''}`;
@@ -56,8 +78,11 @@ const TYPED_EQUIVALENT: Record<string, Record<string, string>> = {
   StringNotEquals: { Numeric: 'NumericNotEquals', Date: 'DateNotEquals', IPAddress: 'NotIpAddress' },
 };
 
-function typedEquivalent(operator: string, keyType: string): string | undefined {
-  return TYPED_EQUIVALENT[operator]?.[keyType];
+/** The typed operator to use instead of `operator` on a key of `keyType`, when every value suits it. */
+function typedReplacement(operator: string, keyType: string, values: Node[]): string | undefined {
+  const to = TYPED_EQUIVALENT[operator]?.[elementType(keyType)];
+  const toInfo = to ? parseOperator(to).info : undefined;
+  return toInfo && values.every((v) => checkValue(toInfo.family, v) === undefined) ? to : undefined;
 }
 
 function checkOperator(ctx: RuleContext, s: Statement, op: Property, siblings: Property[]): void {
@@ -73,7 +98,10 @@ function checkOperator(ctx: RuleContext, s: Statement, op: Property, siblings: P
       message: canonical
         ? `Condition operators are spelt as documented: write "${canonical}", not "${op.name}".`
         : `"${op.name}" is not a condition operator${near.length ? ` (did you mean ${near.map((n) => `"${n}"`).join(' or ')}?)` : ''}: IAM rejects the policy.`,
-      fixes: near.flatMap((n) => renameOperator(op, siblings, n, `Change to "${n}"`, near.length === 1)),
+      fixes: near.flatMap((n) => {
+        const to = finalSpelling(ctx.iam, op, n);
+        return renameOperator(op, siblings, to, `Change to "${to}"`, near.length === 1);
+      }),
     });
     return;
   }
@@ -103,13 +131,11 @@ function checkEntry(ctx: RuleContext, s: Statement, op: Property, siblings: Prop
   const values = !key.value ? [] : key.value.type === 'array' ? (key.value.children ?? []) : [key.value];
   const multivalued = keyInfo ? isMultivalued(keyInfo.type) : undefined;
   if (keyInfo && !familyFitsKey(info.family, keyInfo)) {
-    const to = keysInBlock === 1 ? typedEquivalent(info.name, elementType(keyInfo.type)) : undefined;
-    const toInfo = to ? parseOperator(to).info : undefined;
-    const valuesFit = toInfo !== undefined && values.every((v) => checkValue(toInfo.family, v) === undefined);
+    const to = keysInBlock === 1 ? typedReplacement(info.name, keyInfo.type, values) : undefined;
     ctx.report({
       ...keyAt,
       message: `${key.name} is of type ${keyInfo.type}, which ${info.name} does not compare: the condition never matches as meant. Use ${familiesForType(keyInfo.type)}.`,
-      fixes: to && valuesFit ? renameOperator(op, siblings, spell(parsed, to), `Change "${op.name}" to "${spell(parsed, to)}"`) : undefined,
+      fixes: to ? renameOperator(op, siblings, spell(parsed, to), `Change "${op.name}" to "${spell(parsed, to)}"`) : undefined,
     });
   }
   if (keyInfo && info.family !== 'Null') {

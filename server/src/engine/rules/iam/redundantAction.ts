@@ -1,7 +1,7 @@
 import { Rule, POLICY_KINDS } from '../../types';
 import { actionElement, patternCovers } from '../../iam/actions';
 import { findRedundant } from '../../iam/redundant';
-import { removeArrayItem } from '../../fixes';
+import { redundantFixes } from './redundantFixes';
 import { CappedReporter } from './listLimit';
 import { Node } from '../../json';
 
@@ -34,7 +34,11 @@ export const redundantAction: Rule = {
         if (node.type === 'string') items.push({ value: node.value as string, node, index });
       });
       const out = new CappedReporter(ctx, el.prop, 'redundant items');
-      for (const { index: k, by, duplicate: dup } of findRedundant(items.map((i) => i.value), (v) => v.toLowerCase(), (o, i, budget) => patternCovers(o, i, false, budget))) {
+      const normalise = (v: string) => v.toLowerCase();
+      const redundant = findRedundant(items.map((i) => i.value), normalise, (o, i, budget) => patternCovers(o, i, false, budget));
+      const fixesFor = redundantFixes(arr, items, redundant, normalise);
+      for (const r of redundant) {
+        const { index: k, by, duplicate: dup } = r;
         const item = items[k];
         const other = items[by];
         out.report(() => ({
@@ -44,7 +48,7 @@ export const redundantAction: Rule = {
           offset: item.node.offset,
           length: item.node.length,
           related: [{ offset: other.node.offset, length: other.node.length, message: dup ? 'first listed here' : 'the covering pattern' }],
-          fixes: [{ title: `Remove "${item.value}"`, edits: [removeArrayItem(arr, item.index)], preferred: true }],
+          fixes: fixesFor(r),
           data: { action: item.value },
         }));
       }

@@ -3,7 +3,7 @@ import { Node } from '../../json';
 import { patternCovers } from '../../iam/actions';
 import { findRedundant } from '../../iam/redundant';
 import { hasPolicyVariable } from '../../iam/conditions';
-import { removeArrayItem } from '../../fixes';
+import { redundantFixes } from './redundantFixes';
 import { CappedReporter } from './listLimit';
 
 export const redundantResource: Rule = {
@@ -36,7 +36,9 @@ export const redundantResource: Rule = {
       });
       const out = new CappedReporter(ctx, prop, 'redundant items');
       const redundant = findRedundant(items.map((i) => i.value), (v) => v, (o, i, budget) => patternCovers(o, i, true, budget), (v) => !hasPolicyVariable(v));
-      for (const { index, by, duplicate } of redundant) {
+      const fixesFor = redundantFixes(arr, items, redundant, (v) => v);
+      for (const r of redundant) {
+        const { index, by, duplicate } = r;
         const item = items[index];
         const other = items[by];
         out.report(() => ({
@@ -46,7 +48,7 @@ export const redundantResource: Rule = {
           offset: item.node.offset,
           length: item.node.length,
           related: [{ offset: other.node.offset, length: other.node.length, message: duplicate ? 'first listed here' : 'the covering pattern' }],
-          fixes: [{ title: `Remove ${JSON.stringify(item.value)}`, edits: [removeArrayItem(arr, item.index)], preferred: true }],
+          fixes: fixesFor(r),
         }));
       }
       out.finish();

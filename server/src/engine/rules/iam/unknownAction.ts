@@ -1,4 +1,5 @@
 import { Rule, POLICY_KINDS } from '../../types';
+import type { IamData } from '../../iam/data';
 import { actionElement, itemAction, itemParts } from '../../iam/actions';
 import { hasWildcard } from '../../iam/wildcard';
 import { didYouMean } from '../../suggest';
@@ -7,6 +8,11 @@ import { CappedReporter } from './listLimit';
 
 /** Longer than any action name AWS has (63 characters today): not looked up. */
 const MAX_NAME = 128;
+
+/** The real action names of `service` nearest to `name` (none for absurdly long names). */
+export function nearestActionNames(iam: IamData, service: string, name: string): string[] {
+  return name.length > MAX_NAME ? [] : didYouMean(name, iam.actionsOf(service).map((a) => a.name));
+}
 
 export const unknownAction: Rule = {
   id: 'CG2002',
@@ -34,7 +40,7 @@ export const unknownAction: Rule = {
     const suggest = (service: string, name: string) => {
       const key = `${service}:${name.toLowerCase()}`;
       let hit = memo.get(key);
-      if (!hit) memo.set(key, (hit = name.length > MAX_NAME ? [] : didYouMean(name, ctx.iam.actionsOf(service).map((a) => a.name))));
+      if (!hit) memo.set(key, (hit = nearestActionNames(ctx.iam, service, name)));
       return hit;
     };
     for (const s of ctx.policy.statements) {

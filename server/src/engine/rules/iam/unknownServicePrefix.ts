@@ -3,6 +3,7 @@ import { actionElement, itemParts } from '../../iam/actions';
 import { hasWildcard } from '../../iam/wildcard';
 import { didYouMean } from '../../suggest';
 import { contentRange, rangeInString } from './stringRange';
+import { nearestActionNames } from './unknownAction';
 
 export const unknownServicePrefix: Rule = {
   id: 'CG2001',
@@ -52,18 +53,27 @@ export const unknownServicePrefix: Rule = {
         }
         const range = rangeInString(ctx.text, item.node, 0, parts.colon);
         const replace = (to: string) => [{ offset: range.offset, length: range.length, content: to }];
+        // The preferred fix also corrects an action name that is wrong under the new prefix
+        // (when one name is nearest), or unknown-action would ask for that in the next pass.
+        const preferredFix = (to: string): Fix => {
+          const name = parts.name;
+          const near = name === '' || hasWildcard(name) || name.includes('${') || ctx.iam.action(to, name) ? [] : nearestActionNames(ctx.iam, to, name);
+          if (near.length !== 1) return { title: `Change to "${to}"`, edits: replace(to), preferred: true };
+          const nameRange = rangeInString(ctx.text, item.node, parts.colon + 1, item.value.length);
+          return { title: `Change to "${to}:${near[0]}"`, edits: [...replace(to), { offset: nameRange.offset, length: nameRange.length, content: near[0] }], preferred: true };
+        };
         const lower = parts.service.toLowerCase();
         if (ctx.iam.hasService(lower)) {
           ctx.report({
             message: `Service prefix "${parts.service}" must be lower case: write "${lower}".`,
             ...range,
-            fixes: [{ title: `Change to "${lower}"`, edits: replace(lower), preferred: true }],
+            fixes: [preferredFix(lower)],
             data: { service: parts.service },
           });
           continue;
         }
         const near = suggest(parts.service);
-        const fixes: Fix[] = near.map((p, i) => ({ title: `Change to "${p}"`, edits: replace(p), ...(i === 0 && near.length === 1 ? { preferred: true } : {}) }));
+        const fixes: Fix[] = near.length === 1 ? [preferredFix(near[0])] : near.map((p) => ({ title: `Change to "${p}"`, edits: replace(p) }));
         const hint = near.length ? ` Did you mean ${near.map((p) => `"${p}"`).join(', ')}?` : '';
         ctx.report({
           message: `Unknown service prefix "${parts.service}": no AWS service uses it, so "${item.value}" matches no action.${hint}`,
