@@ -45,13 +45,16 @@ exports.run = ({ row, results, median, root }) => {
     const ownSetup = median(runs.map((t) => t.clientStarting - t.activateCalled));
     results.sections.activation = {
       runs,
-      medians: Object.fromEntries(['activateCalled', 'clientStarting', 'serverReady', 'activated', 'firstDiagnostics'].map((k) => [k, med(k)])),
+      medians: Object.fromEntries(['activateCalled', 'clientStarting', 'serverReady', 'activated', 'firstDiagnostics', 'firstDiagnosticsOpened'].map((k) => [k, med(k)])),
     };
     const since = 'since the extension bundle began to load, in code-server with the packaged .vsix, 3 cold editors';
     row('start-up', `extension activation: module load to activate() end (${since}; activate() waits for the language server)`, `${ms('activated')}; activate() called at ${med('activateCalled').toFixed(0)} ms, its own set-up ${ownSetup.toFixed(0)} ms`);
     row('start-up', 'language server ready: module load to initialize answered', ms('serverReady'));
-    const diagnostics = med('firstDiagnostics');
-    row('start-up', 'first diagnostics for the opened policy: module load to first publish', ms('firstDiagnostics'), '<= 500 ms (informal: the issue sets no activation target; this is its server cold-start target)', diagnostics <= 500);
+    // The test workspace holds policies, so the extension activates at editor start-up and the
+    // test opens the policy later: what the server adds is didOpen -> first publish.
+    const answer = runs.map((t) => t.firstDiagnostics - t.firstDiagnosticsOpened);
+    results.sections.activation.openToDiagnostics = median(answer);
+    row('start-up', 'first diagnostics for the opened policy: didOpen to first publish, in the editor', `${median(answer).toFixed(0)} ms (runs: ${answer.map((x) => x.toFixed(0)).join(', ')})`, '< 500 ms (cold-start target)', median(answer) < 500);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

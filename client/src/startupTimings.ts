@@ -19,6 +19,12 @@ export interface StartupTimings {
   activated?: number;
   /** The server published diagnostics for a document open in the editor, the first time. */
   firstDiagnostics?: number;
+  /**
+   * When that document was sent to the server (didOpen). The editor may open it long after
+   * activation (a workspace that holds policies activates the extension at start-up), so
+   * firstDiagnostics - firstDiagnosticsOpened is the server's answer time.
+   */
+  firstDiagnosticsOpened?: number;
 }
 
 /** What activate() returns: `vscode.extensions.getExtension(id).exports`. */

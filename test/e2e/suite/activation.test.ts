@@ -24,7 +24,7 @@ describe('activation', () => {
     assert.ok(timings, `exports: ${JSON.stringify(extension().exports)}`);
     await waitFor('first diagnostics for the open policy', () => timings.firstDiagnostics !== undefined, 20_000);
     const t = { ...timings } as Required<StartupTimings>;
-    for (const key of ['activateCalled', 'clientStarting', 'serverReady', 'activated', 'firstDiagnostics'] as const) {
+    for (const key of ['activateCalled', 'clientStarting', 'serverReady', 'activated', 'firstDiagnostics', 'firstDiagnosticsOpened'] as const) {
       assert.ok(typeof t[key] === 'number' && Number.isFinite(t[key]) && t[key] >= 0, `${key}: ${JSON.stringify(t)}`);
     }
     // activate() sets up, then waits for the server; diagnostics come from a running server.
@@ -32,6 +32,7 @@ describe('activation', () => {
     assert.ok(t.clientStarting <= t.serverReady, `server ready before it was started: ${JSON.stringify(t)}`);
     assert.ok(t.serverReady <= t.activated, `server ready after activate() ended: ${JSON.stringify(t)}`);
     assert.ok(t.firstDiagnostics >= t.serverReady, `diagnostics before the server was ready: ${JSON.stringify(t)}`);
+    assert.ok(t.firstDiagnosticsOpened <= t.firstDiagnostics, `diagnostics before the document was opened: ${JSON.stringify(t)}`);
     const out = process.env.CONNECT_GUARD_TIMINGS_FILE;
     if (out) fs.writeFileSync(out, JSON.stringify(t, null, 2) + '\n');
   });
