@@ -69,12 +69,19 @@ export class IamData {
   readonly dataVersion: string;
   readonly updatedAt: string | null;
   private readonly raw: RawIndex;
-  private readonly actionCache = new Map<string, ActionInfo | null>();
+  /**
+   * Known actions, one object each for the catalogue's lifetime (sets of actions compare by
+   * identity, so these are never evicted; at most the catalogue's ~22,000). Names that are
+   * not actions (typed one keystroke at a time) go to a bounded table instead.
+   */
+  private readonly actionCache = new Map<string, ActionInfo>();
+  private readonly unknownActions = new BoundedMemo<string, true>(4096);
   /** `actionOfItem` results by item text (at most 4,096). */
   private readonly itemActions = new BoundedMemo<string, ActionInfo | null>(4096);
   private serviceActionsCache = new Map<string, ActionInfo[]>();
   private allActionsCache: ActionInfo[] | undefined;
-  private readonly expandCache = new Map<string, ActionInfo[]>();
+  /** Keys are copied (BoundedMemo), so patterns cut from a document do not keep it alive. */
+  private readonly expandCache = new BoundedMemo<string, ActionInfo[]>(5000);
   private readonly actionTypesCache = new WeakMap<ActionInfo, ResourceTypeInfo[]>();
   private prefixCache: string[] | undefined;
   private readonly globalKeys = new Map<string, ConditionKeyInfo>();
@@ -118,14 +125,17 @@ export class IamData {
   /** Looks up `service:Action` (action name case-insensitive). */
   action(service: string, name: string): ActionInfo | undefined {
     const id = `${service}:${name.toLowerCase()}`;
-    let hit = this.actionCache.get(id);
-    if (hit === undefined) {
-      const svc = this.hasService(service) ? this.raw.services[service] : undefined;
-      const a = svc && Object.prototype.hasOwnProperty.call(svc.actions, name.toLowerCase()) ? svc.actions[name.toLowerCase()] : undefined;
-      hit = a ? this.toAction(service, a) : null;
-      this.actionCache.set(id, hit);
+    const hit = this.actionCache.get(id);
+    if (hit || this.unknownActions.get(id)) return hit;
+    const svc = this.hasService(service) ? this.raw.services[service] : undefined;
+    const a = svc && Object.prototype.hasOwnProperty.call(svc.actions, name.toLowerCase()) ? svc.actions[name.toLowerCase()] : undefined;
+    if (!a) {
+      this.unknownActions.set(id, true);
+      return undefined;
     }
-    return hit ?? undefined;
+    const info = this.toAction(service, a);
+    this.actionCache.set(id, info);
+    return info;
   }
 
   /**
@@ -201,9 +211,7 @@ export class IamData {
         }
       }
     }
-    if (this.expandCache.size > 5000) this.expandCache.clear();
-    this.expandCache.set(key, hit);
-    return hit;
+    return this.expandCache.set(key, hit);
   }
 
   resourceType(service: string, name: string): ResourceTypeInfo | undefined {

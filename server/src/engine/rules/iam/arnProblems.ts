@@ -2,6 +2,7 @@ import { IamData } from '../../iam/data';
 import { ArnTypeEntry, PARTITIONS, arnIndex, fittingEntries, isConnectSamlUserArn, parseArn, resourcePartMatches } from '../../iam/arn';
 import { hasWildcard, wildcardMatch } from '../../iam/wildcard';
 import { Severity } from '../../types';
+import { BoundedMemo } from '../../boundedMemo';
 
 /** One thing wrong with an ARN string: indices into the string value. */
 export interface ArnProblem {
@@ -104,19 +105,13 @@ function literalAccounts(entries: ArnTypeEntry[]): ReadonlySet<string> {
   return hit;
 }
 
-const memo = new WeakMap<IamData, Map<string, ArnProblem[]>>();
+const memo = new WeakMap<IamData, BoundedMemo<string, ArnProblem[]>>();
 
 /** `arnProblems`, memoised per catalogue: the same ARNs are checked on every keystroke. */
 export function arnProblemsCached(iam: IamData, v: string): ArnProblem[] {
   let cache = memo.get(iam);
-  if (!cache) memo.set(iam, (cache = new Map()));
-  let hit = cache.get(v);
-  if (!hit) {
-    hit = arnProblems(iam, v);
-    if (cache.size > 5000) cache.clear();
-    cache.set(v, hit);
-  }
-  return hit;
+  if (!cache) memo.set(iam, (cache = new BoundedMemo(5000)));
+  return cache.get(v) ?? cache.set(v, arnProblems(iam, v));
 }
 
 /** Every problem of one Resource/NotResource string, most fundamental first. */
