@@ -81,23 +81,27 @@ export function runRules(text: string, json: JsonDocument, kind: DocumentKind, k
   const iam = options.iam ?? loadIamData();
   const policy: PolicyDocument = kind === 'cloudtrail' ? readPolicy(undefined) : readPolicy(json.root);
   const findings: Finding[] = [];
-  for (const rule of options.rules ?? RULES) {
+  // One context for all rules (rules report synchronously, inside `check`): reporting goes
+  // to the rule that is running.
+  let rule: Rule;
+  let configured: string | undefined;
+  const ctx: RuleContext = {
+    text,
+    kind,
+    kindSource,
+    json,
+    policy,
+    iam,
+    settings,
+    cloudtrailWindow: options.cloudtrailWindow,
+    report(r: Report) {
+      findings.push(toFinding(rule, r, configured));
+    },
+  };
+  for (rule of options.rules ?? RULES) {
     if (!rule.kinds.includes(kind)) continue;
-    const configured = settings.rules[rule.name];
+    configured = settings.rules[rule.name];
     if (configured === 'off') continue;
-    const ctx: RuleContext = {
-      text,
-      kind,
-      kindSource,
-      json,
-      policy,
-      iam,
-      settings,
-      cloudtrailWindow: options.cloudtrailWindow,
-      report(r: Report) {
-        findings.push(toFinding(rule, r, configured));
-      },
-    };
     try {
       rule.check(ctx);
     } catch (error) {

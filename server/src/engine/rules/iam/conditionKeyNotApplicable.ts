@@ -1,89 +1,8 @@
 import { Rule, POLICY_KINDS } from '../../types';
 import { conditionEntries } from '../../policy';
-import type { ActionInfo, IamData } from '../../iam/data';
-import { actionElement, expandPatterns } from '../../iam/actions';
+import { actionElement } from '../../iam/actions';
+import { keyApplicability } from '../../iam/keySupport';
 import { parseOperator, trueWhenKeyAbsent } from '../../iam/conditions';
-
-/** The keys an action puts in the request context: its own and its resource types'. */
-interface KeySupport {
-  exact: Set<string>;
-  /** Lower-cased fixed parts of families (`aws:resourcetag/`, `connect:searchtag/`). */
-  prefixes: string[];
-}
-
-const SUPPORT = new WeakMap<ActionInfo, KeySupport>();
-
-function supportOf(iam: IamData, a: ActionInfo): KeySupport {
-  let hit = SUPPORT.get(a);
-  if (hit) return hit;
-  hit = { exact: new Set(), prefixes: [] };
-  const add = (k: string) => {
-    const lower = k.toLowerCase();
-    const v = lower.indexOf('${');
-    if (v >= 0) hit!.prefixes.push(lower.slice(0, v));
-    else hit!.exact.add(lower);
-  };
-  a.conditionKeys.forEach(add);
-  for (const r of a.resourceTypes) {
-    r.conditionKeys.forEach(add);
-    iam.resourceType(a.service, r.name)?.conditionKeys.forEach(add);
-  }
-  SUPPORT.set(a, hit);
-  return hit;
-}
-
-function supports(iam: IamData, a: ActionInfo, keyLower: string): boolean {
-  const s = supportOf(iam, a);
-  if (s.exact.has(keyLower)) return true;
-  // A loop, not `some`: called for every action a wildcard grants, once per condition key.
-  for (const p of s.prefixes) if (keyLower.startsWith(p) && keyLower.length > p.length) return true;
-  return false;
-}
-
-interface Applicability {
-  total: number;
-  unsupported: number;
-  /** Up to five unsupported actions, for the message. */
-  sample: string[];
-}
-
-const MEMO = new WeakMap<IamData, Map<string, Map<string, Applicability>>>();
-
-/**
- * Per action list (the statement is re-linted on every keystroke), then per key: the
- * expansion and its id string are built once per statement, not once per key.
- */
-function applicabilityTable(iam: IamData, patterns: string[], not: boolean): (memoKey: string, keyLower: string) => Applicability {
-  let memo = MEMO.get(iam);
-  if (!memo) {
-    memo = new Map();
-    MEMO.set(iam, memo);
-  }
-  // Distinct, sorted: a list of a million repeated items keys (and expands) like its few distinct ones.
-  const distinct = [...new Set(patterns.map((p) => p.toLowerCase()))].sort();
-  const id = `${not ? '!' : '='}${distinct.join('\n')}`;
-  let table = memo.get(id);
-  if (!table) {
-    if (memo.size > 200) memo.clear();
-    table = new Map();
-    memo.set(id, table);
-  }
-  let actions: ReadonlySet<ActionInfo> | undefined;
-  const t = table;
-  return (memoKey, keyLower) => {
-    let hit = t.get(memoKey);
-    if (hit) return hit;
-    actions ??= expandPatterns(iam, distinct, not);
-    hit = { total: actions.size, unsupported: 0, sample: [] };
-    for (const a of actions) {
-      if (supports(iam, a, keyLower)) continue;
-      hit.unsupported++;
-      if (hit.sample.length < 5) hit.sample.push(a.fullName);
-    }
-    t.set(memoKey, hit);
-    return hit;
-  };
-}
 
 const n = (x: number) => x.toLocaleString('en-US');
 
@@ -120,9 +39,9 @@ export const conditionKeyNotApplicable: Rule = {
       if (!el || !el.items.length) continue;
       const entries = conditionEntries(s);
       if (!entries.length) continue;
-      // Built on the first key that needs it: most conditions use global keys.
-      let table: ReturnType<typeof applicabilityTable> | undefined;
-      const applicability = (memoKey: string, keyLower: string) => (table ??= applicabilityTable(ctx.iam, el.lower, el.not))(memoKey, keyLower);
+      // Built on the first key that needs it: most conditions use global keys. Distinct and
+      // sorted: a list of a million repeated items costs like its few distinct ones.
+      let patterns: string[] | undefined;
       for (const e of entries) {
         const op = parseOperator(e.operator.name);
         const whenAbsent = trueWhenKeyAbsent(op);
@@ -132,8 +51,7 @@ export const conditionKeyNotApplicable: Rule = {
         const lower = e.key.name.toLowerCase();
         const global = info.category !== undefined || lower.startsWith('aws:');
         if (global && !isTagKey(lower)) continue;
-        // A family's support depends on the family only (aws:ResourceTag/<any tag key>).
-        const app = applicability(info.key.toLowerCase(), lower);
+        const app = keyApplicability(ctx.iam, (patterns ??= [...new Set(el.lower)].sort()), el.not, lower);
         if (!app.unsupported) continue;
         const list = app.sample.join(', ') + (app.unsupported > app.sample.length ? ` and ${n(app.unsupported - app.sample.length)} more` : '');
         const who = app.unsupported === app.total
