@@ -40,8 +40,8 @@ export function parseArn(s: string): ArnParts | undefined {
 
 interface UserArn {
   glob: Glob;
-  /** Results against catalogue patterns (at most MATCHED_LIMIT). */
-  matched: Map<Glob, boolean>;
+  /** Results against catalogue patterns (at most MATCHED_LIMIT); made on the first. */
+  matched?: Map<Glob, boolean>;
   /** As a resource part: which of one service's entries it fits (1) or not (0). */
   fits?: { list: readonly ArnTypeEntry[]; ok: Uint8Array };
   /** Fields and resource part, when the first five fields are plain text; null otherwise; unset until asked. */
@@ -85,7 +85,7 @@ function userArn(arn: string): UserArn {
     } else out[k++] = c;
   }
   const tokens = k === out.length ? out : out.slice(0, k);
-  const u: UserArn = { glob: compileGlob(tokens, plain ? detach(arn) : undefined, false), matched: new Map() };
+  const u: UserArn = { glob: compileGlob(tokens, plain ? detach(arn) : undefined, false) };
   return arn.length > USER_ARN_KEEP ? u : userArns.set(arn, u);
 }
 
@@ -150,7 +150,7 @@ function fieldMatches(field: HeaderField, value: string): boolean {
 
 function entryMatches(entry: ArnTypeEntry, arn: string): boolean {
   const u = userArn(arn);
-  let hit = u.matched.get(entry.arnGlob);
+  let hit = u.matched?.get(entry.arnGlob);
   if (hit !== undefined) return hit;
   const split = splitPlain(u, arn);
   if (split) {
@@ -158,8 +158,7 @@ function entryMatches(entry: ArnTypeEntry, arn: string): boolean {
     for (let k = 0; k < 5 && hit; k++) hit = fieldMatches(entry.header[k], split.fields[k]);
     hit &&= resourceFits(entry, split.resource);
   } else hit = globsIntersect(entry.arnGlob, u.glob);
-  if (u.matched.size >= MATCHED_LIMIT) u.matched.clear();
-  u.matched.set(entry.arnGlob, hit);
+  remember(u, entry.arnGlob, hit);
   return hit;
 }
 
@@ -169,13 +168,15 @@ function matchGlob(pattern: Glob, arn: string): boolean {
 }
 
 function matchUser(pattern: Glob, u: UserArn): boolean {
-  let hit = u.matched.get(pattern);
-  if (hit === undefined) {
-    hit = globsIntersect(pattern, u.glob);
-    if (u.matched.size >= MATCHED_LIMIT) u.matched.clear();
-    u.matched.set(pattern, hit);
-  }
+  let hit = u.matched?.get(pattern);
+  if (hit === undefined) remember(u, pattern, (hit = globsIntersect(pattern, u.glob)));
   return hit;
+}
+
+function remember(u: UserArn, pattern: Glob, hit: boolean): void {
+  const m = (u.matched ??= new Map());
+  if (m.size >= MATCHED_LIMIT) m.clear();
+  m.set(pattern, hit);
 }
 
 /**
@@ -317,7 +318,9 @@ export function fittingEntries(entries: readonly ArnTypeEntry[], resource: strin
     u.fits = { list: entries, ok };
   }
   const ok = u.fits.ok;
-  return entries.filter((_, i) => ok[i] === 1);
+  const out: ArnTypeEntry[] = [];
+  for (let i = 0; i < entries.length; i++) if (ok[i] === 1) out.push(entries[i]);
+  return out;
 }
 
 /**

@@ -189,8 +189,7 @@ export function arnProblems(iam: IamData, v: string): ArnProblem[] {
   if (!entries || marked.has(5)) return out;
 
   const fitting = fittingEntries(entries, p.resource);
-  const saml = isConnectSamlUserArn(v);
-  if (!fitting.length && !saml && !hasVariable(p.resource) && CHECKED_FORMATS.has(svc)) {
+  if (!fitting.length && !hasVariable(p.resource) && CHECKED_FORMATS.has(svc) && !isConnectSamlUserArn(v)) {
     const alias = svc === 'connect' ? connectAlias(entries, p.resource) : undefined;
     if (alias) {
       const start = p.starts[5] + alias.start;
