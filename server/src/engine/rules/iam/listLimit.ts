@@ -28,3 +28,23 @@ export class CappedReporter {
     });
   }
 }
+
+/** Lists up to this long are checked item by item with no memory of settled values. */
+const SHORT_LIST = 64;
+
+/**
+ * Values of a document's lists already found unremarkable, so that a long list repeating the
+ * same few items is checked once per distinct value. Only long lists use it: for the short
+ * lists of real policies the set costs more than the few checks it saves.
+ */
+export class SettledValues {
+  private readonly values = new Set<string>();
+
+  has(value: string, listLength: number): boolean {
+    return listLength > SHORT_LIST && this.values.has(value);
+  }
+
+  add(value: string, listLength: number): void {
+    if (listLength > SHORT_LIST) this.values.add(value);
+  }
+}

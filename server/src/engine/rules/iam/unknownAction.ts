@@ -4,7 +4,7 @@ import { actionElement, itemAction, itemParts } from '../../iam/actions';
 import { hasWildcard } from '../../iam/wildcard';
 import { didYouMean } from '../../suggest';
 import { rangeInString } from './stringRange';
-import { CappedReporter } from './listLimit';
+import { CappedReporter, SettledValues } from './listLimit';
 
 /** Longer than any action name AWS has (63 characters today): not looked up. */
 const MAX_NAME = 128;
@@ -36,7 +36,7 @@ export const unknownAction: Rule = {
     // Suggestions per distinct name: a list may repeat one typo many times.
     const memo = new Map<string, string[]>();
     // Values already found correct: long lists repeat the same few actions.
-    const fine = new Set<string>();
+    const fine = new SettledValues();
     const suggest = (service: string, name: string) => {
       const key = `${service}:${name.toLowerCase()}`;
       let hit = memo.get(key);
@@ -49,12 +49,12 @@ export const unknownAction: Rule = {
       const out = new CappedReporter(ctx, el.prop, 'unknown actions');
       for (let n = 0; n < el.items.length; n++) {
         const item = el.items[n];
-        if (fine.has(item.value)) continue;
+        if (fine.has(item.value, el.items.length)) continue;
         const parts = itemParts(el, n);
         const service = parts?.service.toLowerCase() ?? '';
         // A policy variable in an action is policy-variable's finding, not an unknown action.
         if (!parts || parts.name === '' || hasWildcard(item.value) || item.value.includes('${') || !ctx.iam.hasService(service) || (parts.name.length <= MAX_NAME && itemAction(ctx.iam, el, n))) {
-          fine.add(item.value);
+          fine.add(item.value, el.items.length);
           continue;
         }
         out.report(() => {

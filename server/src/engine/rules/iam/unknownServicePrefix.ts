@@ -3,6 +3,7 @@ import { actionElement, itemParts } from '../../iam/actions';
 import { hasWildcard } from '../../iam/wildcard';
 import { didYouMean } from '../../suggest';
 import { contentRange, rangeInString } from './stringRange';
+import { SettledValues } from './listLimit';
 import { nearestActionNames } from './unknownAction';
 
 export const unknownServicePrefix: Rule = {
@@ -26,7 +27,7 @@ export const unknownServicePrefix: Rule = {
   check(ctx) {
     const memo = new Map<string, string[]>();
     // Values already found correct: long lists repeat the same few actions.
-    const fine = new Set<string>();
+    const fine = new SettledValues();
     const suggest = (service: string) => {
       let hit = memo.get(service);
       if (!hit) memo.set(service, (hit = service.length > 64 ? [] : didYouMean(service, ctx.iam.servicePrefixes())));
@@ -37,7 +38,7 @@ export const unknownServicePrefix: Rule = {
       if (!el) continue;
       for (let n = 0; n < el.items.length; n++) {
         const item = el.items[n];
-        if (fine.has(item.value)) continue;
+        if (fine.has(item.value, el.items.length)) continue;
         const parts = itemParts(el, n);
         if ((!parts || parts.service === '') && !/^[*?]+$/.test(item.value) && item.value !== '') {
           ctx.report({
@@ -48,7 +49,7 @@ export const unknownServicePrefix: Rule = {
           continue;
         }
         if (!parts || hasWildcard(parts.service) || ctx.iam.hasService(parts.service)) {
-          fine.add(item.value);
+          fine.add(item.value, el.items.length);
           continue;
         }
         const range = rangeInString(ctx.text, item.node, 0, parts.colon);

@@ -19,6 +19,7 @@ function servicesOf(matched: ActionInfo[]): string[] {
   return hit;
 }
 import { rangeInString, contentRange } from './stringRange';
+import { SettledValues } from './listLimit';
 
 export const wildcardMatchesNothing: Rule = {
   id: 'CG2003',
@@ -39,16 +40,16 @@ export const wildcardMatchesNothing: Rule = {
   },
   check(ctx) {
     // Values already found unremarkable: long lists repeat the same few actions.
-    const fine = new Set<string>();
+    const fine = new SettledValues();
     for (const s of ctx.policy.statements) {
       checkArnServices(ctx, s);
       const el = actionElement(s);
       if (!el) continue;
       for (const item of el.items) {
         const v = item.value;
-        if (fine.has(v)) continue;
+        if (fine.has(v, el.items.length)) continue;
         if (!hasWildcard(v) || /^\*+$/.test(v)) {
-          fine.add(v);
+          fine.add(v, el.items.length);
           continue;
         }
         const parts = splitAction(v);
