@@ -305,6 +305,35 @@ function resourceFits(entry: ArnTypeEntry, u: UserArn): boolean {
   return u.fits?.list === entry.siblings ? u.fits.ok[entry.index] === 1 : matchUser(entry.resourceGlob, u);
 }
 
+interface Heads {
+  /** Indices of the entries whose resource part starts with this character. */
+  byFirst: Map<number, number[]>;
+  /** Indices of the others (starting with a variable, or empty). */
+  open: number[];
+}
+
+const NONE: readonly number[] = [];
+// Per catalogue list of one service (a fixed set, built with the catalogue).
+const headsByList = new WeakMap<readonly ArnTypeEntry[], Heads>();
+
+function headsOf(entries: readonly ArnTypeEntry[]): Heads {
+  let hit = headsByList.get(entries);
+  if (hit) return hit;
+  hit = { byFirst: new Map(), open: [] };
+  for (let i = 0; i < entries.length; i++) {
+    const tokens = entries[i].resourceGlob.tokens;
+    const c = tokens.length ? tokens[0] : -1;
+    if (c < 0) hit.open.push(i);
+    else {
+      const list = hit.byFirst.get(c);
+      if (list) list.push(i);
+      else hit.byFirst.set(c, [i]);
+    }
+  }
+  headsByList.set(entries, hit);
+  return hit;
+}
+
 /**
  * The entries (one service's, from `arnIndex`) whose resource part can denote this
  * one, decided for all of them at once and kept with the ARN text: `invalid-arn` asks
@@ -314,7 +343,16 @@ export function fittingEntries(entries: readonly ArnTypeEntry[], resource: strin
   const u = userArn(resource);
   if (u.fits?.list !== entries) {
     const ok = new Uint8Array(entries.length);
-    for (let i = 0; i < entries.length; i++) ok[i] = globsIntersect(entries[i].resourceGlob, u.glob) ? 1 : 0;
+    const first = u.glob.tokens.length ? u.glob.tokens[0] : -1;
+    if (first < 0) {
+      for (let i = 0; i < entries.length; i++) ok[i] = globsIntersect(entries[i].resourceGlob, u.glob) ? 1 : 0;
+    } else {
+      // Two literal first characters that differ share no string: only formats that start
+      // with this character, or with a variable, need the full comparison.
+      const heads = headsOf(entries);
+      for (const i of heads.byFirst.get(first) ?? NONE) ok[i] = globsIntersect(entries[i].resourceGlob, u.glob) ? 1 : 0;
+      for (const i of heads.open) ok[i] = globsIntersect(entries[i].resourceGlob, u.glob) ? 1 : 0;
+    }
     u.fits = { list: entries, ok };
   }
   const ok = u.fits.ok;
