@@ -16,4 +16,15 @@ describe('duplicate-key', () => {
     expectNone('duplicate-key', 'identity', '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "connect:ListUsers", "Resource": "*", "Condition": {"StringEquals": {"aws:ResourceTag/Team": "A"}, "StringLike": {"aws:ResourceTag/Team": "B*"}}}]}');
     expectNone('duplicate-key', 'resource', '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "111122223333", "aws": "x"}, "Action": "kms:Decrypt", "Resource": "*"}]}');
   });
+  it('finds repeats in small and large objects alike, each pointing at the first of its name', () => {
+    // 14 keys in one operator block (over the small-object scan), and the same repeats in a block of 4.
+    const many = Array.from({ length: 10 }, (_, i) => `"aws:ResourceTag/K${i}": "v"`).join(', ');
+    for (const keys of [many, '"aws:ResourceTag/K0": "v"']) {
+      const text = `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "connect:ListUsers", "Resource": "*", "Condition": {"StringEquals": {${keys}, "aws:resourcetag/team": "a", "aws:ResourceTag/Team": "b", "aws:ResourceTag/K0": "w", "AWS:RESOURCETAG/TEAM": "c"}}}]}`;
+      const f = expectFindings('duplicate-key', 'identity', text, 'error', [at(text, '"aws:ResourceTag/Team"'), at(text, '"aws:ResourceTag/K0"', 1), at(text, '"AWS:RESOURCETAG/TEAM"')]);
+      assert.deepStrictEqual(f.map((x) => x.related?.[0].offset), [at(text, '"aws:resourcetag/team"').offset, at(text, '"aws:ResourceTag/K0"').offset, at(text, '"aws:resourcetag/team"').offset]);
+      assert.match(f[1].message, /appears twice/);
+      assert.match(f[2].message, /case-insensitive/);
+    }
+  });
 });

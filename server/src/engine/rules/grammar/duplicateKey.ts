@@ -34,31 +34,76 @@ export const duplicateKey: Rule = {
   },
 };
 
+/** Objects up to this many properties are checked by comparing each key with the earlier ones (no maps). */
+const SMALL_OBJECT = 12;
+
 function checkObject(ctx: RuleContext, obj: Node, caseInsensitive: boolean): void {
+  const kids = obj.children;
+  if (!kids?.length) return;
+  if (kids.length > SMALL_OBJECT) {
+    checkLargeObject(ctx, kids, caseInsensitive);
+    return;
+  }
+  for (let i = 0; i < kids.length; i++) {
+    const key = kids[i].children?.[0];
+    if (!key) continue;
+    const name = String(key.value);
+    // The first earlier key of the same name; else (condition keys) of the same name in any case.
+    let first: Node | undefined;
+    for (let j = 0; j < i && !first; j++) {
+      const k = kids[j].children?.[0];
+      if (k && String(k.value) === name) first = k;
+    }
+    if (first) {
+      reportRepeat(ctx, key, name, first);
+      continue;
+    }
+    if (!caseInsensitive) continue;
+    const lower = name.toLowerCase();
+    for (let j = 0; j < i && !first; j++) {
+      const k = kids[j].children?.[0];
+      if (k && String(k.value).toLowerCase() === lower) first = k;
+    }
+    if (first) reportFolded(ctx, key, name, first);
+  }
+}
+
+function checkLargeObject(ctx: RuleContext, kids: Node[], caseInsensitive: boolean): void {
   const exact = new Map<string, Node>();
   const folded = new Map<string, Node>();
-  for (const p of properties(obj)) {
-    const first = exact.get(p.name);
+  for (const p of kids) {
+    const key = p.children?.[0];
+    if (!key) continue;
+    const name = String(key.value);
+    const first = exact.get(name);
     if (first) {
-      ctx.report({
-        ...rangeOf(p.key),
-        message: `${quote(p.name)} appears twice in this object: parsers keep only one (usually this later one), so the other is silently dropped or IAM rejects the policy. Merge them into one.`,
-        related: [{ ...rangeOf(first), message: `first ${quote(p.name)}` }],
-      });
+      reportRepeat(ctx, key, name, first);
       continue;
     }
-    exact.set(p.name, p.key);
+    exact.set(name, key);
     if (!caseInsensitive) continue;
-    const lower = p.name.toLowerCase();
+    const lower = name.toLowerCase();
     const other = folded.get(lower);
     if (other) {
-      ctx.report({
-        ...rangeOf(p.key),
-        message: `Condition keys are case-insensitive: ${quote(p.name)} repeats ${quote(String(other.value))} in this operator block, and IAM rejects the policy. Merge their values under one key.`,
-        related: [{ ...rangeOf(other), message: `first spelling ${quote(String(other.value))}` }],
-      });
+      reportFolded(ctx, key, name, other);
       continue;
     }
-    folded.set(lower, p.key);
+    folded.set(lower, key);
   }
+}
+
+function reportRepeat(ctx: RuleContext, key: Node, name: string, first: Node): void {
+  ctx.report({
+    ...rangeOf(key),
+    message: `${quote(name)} appears twice in this object: parsers keep only one (usually this later one), so the other is silently dropped or IAM rejects the policy. Merge them into one.`,
+    related: [{ ...rangeOf(first), message: `first ${quote(name)}` }],
+  });
+}
+
+function reportFolded(ctx: RuleContext, key: Node, name: string, other: Node): void {
+  ctx.report({
+    ...rangeOf(key),
+    message: `Condition keys are case-insensitive: ${quote(name)} repeats ${quote(String(other.value))} in this operator block, and IAM rejects the policy. Merge their values under one key.`,
+    related: [{ ...rangeOf(other), message: `first spelling ${quote(String(other.value))}` }],
+  });
 }
