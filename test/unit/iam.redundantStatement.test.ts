@@ -34,4 +34,13 @@ describe('redundant-statement', () => {
     const text = doc(A, A.replace('"A"', '"B"'));
     assert.strictEqual(expectFixRoundTrip(RULE, 'identity', text), doc(A));
   });
+  it('compares resource lists as sets: order and repeats do not matter, a different middle item does', () => {
+    const R = (list: string) => `{ "Effect": "Allow", "Action": "connect:DescribeQueue", "Resource": [${list}] }`;
+    const first = R('"arn:aws:connect:eu-west-2:111122223333:instance/a", "arn:aws:connect:eu-west-2:111122223333:instance/m", "arn:aws:connect:eu-west-2:111122223333:instance/z"');
+    const same = R('"arn:aws:connect:eu-west-2:111122223333:instance/z", "arn:aws:connect:eu-west-2:111122223333:instance/a", "arn:aws:connect:eu-west-2:111122223333:instance/m", "arn:aws:connect:eu-west-2:111122223333:instance/a"');
+    const middle = R('"arn:aws:connect:eu-west-2:111122223333:instance/a", "arn:aws:connect:eu-west-2:111122223333:instance/n", "arn:aws:connect:eu-west-2:111122223333:instance/z"');
+    const text = doc(first, middle, same);
+    expectFindings(RULE, 'identity', text, 'info', [at(text, same)]);
+    expectNone(RULE, 'identity', doc(first, middle));
+  });
 });
