@@ -5,6 +5,8 @@ import { redundantFixes } from './redundantFixes';
 import { CappedReporter } from './listLimit';
 import { Node } from '../../json';
 
+const same = (v: string) => v;
+
 export const redundantAction: Rule = {
   id: 'CG2006',
   name: 'redundant-action',
@@ -28,6 +30,9 @@ export const redundantAction: Rule = {
       const el = actionElement(s);
       const arr = el?.prop.value;
       if (!el || arr?.type !== 'array' || el.items.length < 2) continue;
+      // el.lower holds the string items lower-cased (IAM compares action names so), in order.
+      const redundant = findRedundant(el.lower, same, (o, i, budget) => patternCovers(o, i, true, budget));
+      if (!redundant.length) continue;
       // Items with their index in the array (non-strings skipped), for the removal edit.
       const items: { value: string; node: Node; index: number }[] = [];
       arr.children!.forEach((node, index) => {
@@ -35,7 +40,6 @@ export const redundantAction: Rule = {
       });
       const out = new CappedReporter(ctx, el.prop, 'redundant items');
       const normalise = (v: string) => v.toLowerCase();
-      const redundant = findRedundant(items.map((i) => i.value), normalise, (o, i, budget) => patternCovers(o, i, false, budget));
       const fixesFor = redundantFixes(arr, items, redundant, normalise);
       for (const r of redundant) {
         const { index: k, by, duplicate: dup } = r;

@@ -29,13 +29,16 @@ export const redundantResource: Rule = {
       const prop = s.el.Resource ?? s.el.NotResource;
       const arr = prop?.value;
       if (!prop || arr?.type !== 'array' || (arr.children?.length ?? 0) < 2) continue;
+      const values: string[] = [];
+      for (const node of arr.children!) if (node.type === 'string' && node.value !== '') values.push(node.value as string);
+      const redundant = findRedundant(values, (v) => v, (o, i, budget) => patternCovers(o, i, true, budget), (v) => !hasPolicyVariable(v));
+      if (!redundant.length) continue;
       // Items with their index in the array (non-strings skipped), for the removal edit.
       const items: { value: string; node: Node; index: number }[] = [];
       arr.children!.forEach((node, index) => {
         if (node.type === 'string' && node.value !== '') items.push({ value: node.value as string, node, index });
       });
       const out = new CappedReporter(ctx, prop, 'redundant items');
-      const redundant = findRedundant(items.map((i) => i.value), (v) => v, (o, i, budget) => patternCovers(o, i, true, budget), (v) => !hasPolicyVariable(v));
       const fixesFor = redundantFixes(arr, items, redundant, (v) => v);
       for (const r of redundant) {
         const { index, by, duplicate } = r;
