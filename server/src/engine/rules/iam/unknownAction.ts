@@ -50,6 +50,11 @@ export const unknownAction: Rule = {
       for (let n = 0; n < el.items.length; n++) {
         const item = el.items[n];
         if (fine.has(item.value, el.items.length)) continue;
+        // A catalogue action (most items; names are far below MAX_NAME): nothing to split.
+        if (itemAction(ctx.iam, el, n)) {
+          fine.add(item.value, el.items.length);
+          continue;
+        }
         const parts = itemParts(el, n);
         const service = parts?.service.toLowerCase() ?? '';
         // A policy variable in an action is policy-variable's finding, not an unknown action.
