@@ -38,15 +38,19 @@ function hasVariable(s: string): boolean {
   return s.includes('${');
 }
 
+/** Shared by every field without problems: callers only read it. */
+const NO_PROBLEMS: ArnProblem[] = [];
+
 /** Placeholders copied from documentation or templates: `<id>`, `${InstanceId}`, `INSTANCE_ID`, `xxxx`. */
 function placeholders(field: string, fieldIndex: number, start: number): ArnProblem[] {
-  const out: ArnProblem[] = [];
+  // Made on the first placeholder: most fields have none.
+  let out: ArnProblem[] | undefined;
   const say = (s: number, e: number, what: string) =>
-    out.push({ start: start + s, end: start + e, message: `Placeholder ${what} left in the ARN: replace it with the real value (or a policy variable such as \${aws:userid}).` });
+    (out ??= []).push({ start: start + s, end: start + e, message: `Placeholder ${what} left in the ARN: replace it with the real value (or a policy variable such as \${aws:userid}).` });
   const lower = LOWER_PLACEHOLDERS[fieldIndex];
   if (lower?.includes(field.toLowerCase()) && field !== field.toUpperCase()) {
     say(0, field.length, `"${field}"`);
-    return out;
+    return out!;
   }
   for (let i = 0; i < field.length; i++) {
     const code = field.charCodeAt(i);
@@ -66,7 +70,7 @@ function placeholders(field: string, fieldIndex: number, start: number): ArnProb
       i = e;
     }
   }
-  if (out.length) return out;
+  if (out) return out;
   // Words: split on separators that never belong to a placeholder word.
   let s = 0;
   for (let i = 0; i <= field.length; i++) {
@@ -80,7 +84,7 @@ function placeholders(field: string, fieldIndex: number, start: number): ArnProb
     }
     s = i + 1;
   }
-  return out;
+  return out ?? NO_PROBLEMS;
 }
 
 /** `eu-west-2`, `us-gov-west-1`, `eusc-de-east-1`: letters, one or more letter groups, a number. */
@@ -118,7 +122,8 @@ export function arnProblemsCached(iam: IamData, v: string): ArnProblem[] {
 export function arnProblems(iam: IamData, v: string): ArnProblem[] {
   if (/^\*+$/.test(v)) return [];
   // Spaces inside a policy variable (`${aws:username, 'default'}`) are IAM syntax, not part of the ARN.
-  const ws = /\s/.exec(v.replace(/\$\{[^}]*\}/g, (m) => m.replace(/\s/g, '_')));
+  // White space inside a policy variable is the variable's problem; replacing keeps indices.
+  const ws = /\s/.exec(v.includes('${') ? v.replace(/\$\{[^}]*\}/g, (m) => m.replace(/\s/g, '_')) : v);
   if (ws) {
     let e = ws.index;
     while (e < v.length && /\s/.test(v[e])) e++;
@@ -138,16 +143,20 @@ export function arnProblems(iam: IamData, v: string): ArnProblem[] {
   }
   const out: ArnProblem[] = [];
   const fields = [p.prefix, p.partition, p.service, p.region, p.account, p.resource];
-  const marked = new Set<number>();
+  // Fields with placeholders, as bits (1 << k).
+  let marked = 0;
   for (let k = 1; k < 6; k++) {
     const found = placeholders(fields[k], k, p.starts[k]);
-    if (found.length) marked.add(k);
-    out.push(...found);
+    if (found.length) {
+      marked |= 1 << k;
+      out.push(...found);
+    }
   }
   const at = (k: number) => ({ start: p.starts[k], end: p.starts[k] + fields[k].length });
-  const free = (k: number) => !marked.has(k) && !hasWildcard(fields[k]) && !hasVariable(fields[k]);
+  const isMarked = (k: number) => (marked & (1 << k)) !== 0;
+  const free = (k: number) => !isMarked(k) && !hasWildcard(fields[k]) && !hasVariable(fields[k]);
 
-  if (!marked.has(1)) {
+  if (!isMarked(1)) {
     const part = p.partition;
     const ok = hasVariable(part) || (hasWildcard(part) ? PARTITIONS.some((x) => wildcardMatch(part, x, false)) : PARTITIONS.includes(part));
     if (!ok) {
@@ -186,7 +195,7 @@ export function arnProblems(iam: IamData, v: string): ArnProblem[] {
     out.push({ start: 0, end: v.length, message: 'The ARN has an empty resource part after the account, so it matches no resource.' });
     return out;
   }
-  if (!entries || marked.has(5)) return out;
+  if (!entries || isMarked(5)) return out;
 
   const fitting = fittingEntries(entries, p.resource);
   if (!fitting.length && !hasVariable(p.resource) && CHECKED_FORMATS.has(svc) && !isConnectSamlUserArn(v)) {
@@ -207,8 +216,8 @@ export function arnProblems(iam: IamData, v: string): ArnProblem[] {
     });
   }
   const cands = fitting.length ? fitting : entries;
-  fieldPresence(out, p.region, 3, cands.map((e) => e.region), p.starts[3], svc, marked.has(3));
-  fieldPresence(out, p.account, 4, cands.map((e) => e.account), p.starts[4], svc, marked.has(4));
+  fieldPresence(out, p.region, 3, cands.map((e) => e.region), p.starts[3], svc, isMarked(3));
+  fieldPresence(out, p.account, 4, cands.map((e) => e.account), p.starts[4], svc, isMarked(4));
   return out;
 }
 
