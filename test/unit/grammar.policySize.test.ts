@@ -21,6 +21,11 @@ describe('policy-size', () => {
     assert.match(f.message, /6,145 characters without whitespace outside strings, over the managed policy quota of 6,144/);
     expectNone('policy-size', 'identity', sized(6144, '\n        '));
   });
+  it('a leading byte order mark does not count', () => {
+    expectNone('policy-size', 'identity', '\ufeff' + sized(6144));
+    expectNone('policy-size', 'endpoint', '\ufeff' + sized(20480, '', true));
+    expectFindings('policy-size', 'identity', '\ufeff' + sized(6145), 'error', [{ offset: 1, length: 1 }]);
+  });
   it('scp: 5,120, measured without whitespace', () => {
     const [f] = expectFindings('policy-size', 'scp', sized(5121), 'error', [{ offset: 0, length: 1 }]);
     assert.match(f.message, /5,121 characters without whitespace outside strings, over the SCP quota of 5,120/);

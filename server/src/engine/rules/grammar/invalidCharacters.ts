@@ -5,6 +5,8 @@ import { fix } from '../../fixes';
 export const MAX_CHARACTER_FINDINGS = 50;
 
 /** IAM allows tab, LF, CR and U+0020..U+00FF; other C0 controls are left to json-syntax (JSON forbids them raw). */
+const OUTSIDE_LATIN1 = /[^\u0000-\u00ff]/;
+
 function allowed(c: number): boolean {
   return c <= 0xff;
 }
@@ -65,6 +67,8 @@ export const invalidCharacters: Rule = {
   },
   check(ctx) {
     const { text } = ctx;
+    // Most documents hold no character above U+00FF: one native search instead of the scan.
+    if (!OUTSIDE_LATIN1.test(text)) return;
     let reported = 0;
     let more = 0;
     let firstMore: { offset: number; length: number } | undefined;
