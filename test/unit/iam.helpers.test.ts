@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { loadIamData, readPolicy, parseJson } from '../../server/src/engine';
 import { expandStatementActions, expandPatterns, grantsAction, patternCovers, splitAction } from '../../server/src/engine/iam/actions';
-import { arnIndex, arnMatchesResourceType, isConnectSamlUserArn, matchArn, parseArn } from '../../server/src/engine/iam/arn';
+import { arnIndex, arnMatchesResourceType, isConnectSamlUserArn, matchArn, parseArn, resourceTypeMatcher } from '../../server/src/engine/iam/arn';
 import { rangeInString } from '../../server/src/engine/rules/iam/stringRange';
 
 const iam = loadIamData();
@@ -66,6 +66,15 @@ describe('iam helpers: arn', () => {
     assert.ok(!arnMatchesResourceType('arn:aws:connect:eu-west-2:111122223333:instance/abc/queue/q', instance, iam));
     const role = iam.resourceType('iam', 'role')!;
     assert.ok(arnMatchesResourceType('arn:aws:iam::111122223333:role/service-role/connect-x', role, iam));
+  });
+  it('resourceTypeMatcher answers like arnMatchesResourceType for one ARN and many types', () => {
+    const instance = iam.resourceType('connect', 'instance')!;
+    const queue = iam.resourceType('connect', 'queue')!;
+    const role = iam.resourceType('iam', 'role')!;
+    const q = resourceTypeMatcher('arn:aws:connect:eu-west-2:111122223333:instance/abc/queue/q', iam);
+    assert.deepStrictEqual([q(instance), q(queue), q(role), q(queue)], [false, true, false, true]);
+    const any = resourceTypeMatcher('arn:aws:connect:eu-west-2:111122223333:instance/*', iam);
+    assert.deepStrictEqual([any(instance), any(queue), any(role)], [true, true, false]);
   });
   it('arnIndex groups resource types by the service field of their ARN', () => {
     const types = arnIndex(iam).get('wisdom')!.map((e) => e.rt.service);

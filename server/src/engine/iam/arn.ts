@@ -148,8 +148,7 @@ function fieldMatches(field: HeaderField, value: string): boolean {
   return matchGlob(field, value);
 }
 
-function entryMatches(entry: ArnTypeEntry, arn: string): boolean {
-  const u = userArn(arn);
+function entryMatches(entry: ArnTypeEntry, arn: string, u = userArn(arn)): boolean {
   let hit = u.matched?.get(entry.arnGlob);
   if (hit !== undefined) return hit;
   const split = splitPlain(u, arn);
@@ -294,6 +293,20 @@ export function arnIndex(iam: IamData): Map<string, ArnTypeEntry[]> {
 export function arnMatchesResourceType(arn: string, rt: ResourceTypeInfo, iam: IamData = loadIamData()): boolean {
   const entry = arnCatalogue(iam).byPattern.get(rt.arn);
   return entry ? entryMatches(entry, arn) : matchArn(rt.arn, arn, false);
+}
+
+/**
+ * `arnMatchesResourceType` for one ARN asked about many types (a statement's actions):
+ * the ARN's compiled form is looked up once, not once a type. Keep it no longer than the
+ * lint that made it.
+ */
+export function resourceTypeMatcher(arn: string, iam: IamData = loadIamData()): (rt: ResourceTypeInfo) => boolean {
+  const byPattern = arnCatalogue(iam).byPattern;
+  let u: UserArn | undefined;
+  return (rt) => {
+    const entry = byPattern.get(rt.arn);
+    return entry ? entryMatches(entry, arn, (u ??= userArn(arn))) : matchArn(rt.arn, arn, false);
+  };
 }
 
 /** Whether a resource part (after the fifth colon) can denote one of this type's. */

@@ -1,7 +1,7 @@
 import { Rule, POLICY_KINDS, RelatedLocation } from '../../types';
 import { stringItems, StringItem, Node } from '../../json';
 import { ActionInfo, ResourceTypeInfo } from '../../iam/data';
-import { arnMatchesResourceType, isConnectSamlUserArn } from '../../iam/arn';
+import { isConnectSamlUserArn, resourceTypeMatcher } from '../../iam/arn';
 import { hasWildcard, wildcardMatch } from '../../iam/wildcard';
 import { arnProblemsCached } from './arnProblems';
 import { actionElement, itemAction } from '../../iam/actions';
@@ -46,9 +46,10 @@ export const resourceTypeMismatch: Rule = {
       if (!arns.length) continue;
       // Whether some listed ARN is of the type: actions of one statement share their types.
       const fits = new Map<ResourceTypeInfo, boolean>();
+      let matchers: ((t: ResourceTypeInfo) => boolean)[] | undefined;
       const fit = (t: ResourceTypeInfo): boolean => {
         let hit = fits.get(t);
-        if (hit === undefined) fits.set(t, (hit = arns.some((r) => arnMatchesResourceType(r.value, t, iam))));
+        if (hit === undefined) fits.set(t, (hit = (matchers ??= arns.map((r) => resourceTypeMatcher(r.value, iam))).some((m) => m(t))));
         return hit;
       };
       let samlArn: boolean | undefined;
