@@ -26,6 +26,17 @@ describe('iam/keySupport: which actions carry a condition key', function () {
     assert.deepStrictEqual(keyApplicability(iam, ['connect:nosuchaction', 'connect:listinstances'], false, tag), { total: 1, unsupported: 1, sample: ['connect:ListInstances'] });
   });
 
+  it('takes the actions of wildcard-free patterns from the caller when given, and expands the others', () => {
+    const del = iam.action('connect', 'DeleteInstance')!;
+    const list = iam.action('connect', 'ListInstances')!;
+    assert.deepStrictEqual(keyApplicability(iam, ['connect:deleteinstance', 'connect:listinstances'], false, tag, [del, list]), { total: 2, unsupported: 1, sample: ['connect:ListInstances'] });
+    assert.deepStrictEqual(keyApplicability(iam, ['connect:listinstances'], false, tag, [list]), { total: 1, unsupported: 1, sample: ['connect:ListInstances'] });
+    assert.deepStrictEqual(keyApplicability(iam, ['connect:deleteinstance', 'connect:nosuchaction'], false, tag, [del, null]), { total: 1, unsupported: 0, sample: [] });
+    const mixed = keyApplicability(iam, ['connect:listinstance*', 'connect:listinstances'], false, tag, [undefined, list]);
+    assert.deepStrictEqual([mixed.unsupported, mixed.sample], [1, ['connect:ListInstances']]);
+    assert.strictEqual(keyApplicability(iam, ['connect:listinstances'], true, tag, [list]).total, iam.allActions().length - 1);
+  });
+
   it('an action covered by two patterns counts once', () => {
     // connect:listinstance* covers ListInstances (and ListInstanceAttributes, ListInstanceStorageConfigs, which act on an instance).
     const app = keyApplicability(iam, ['connect:listinstance*', 'connect:listinstances'], false, tag);

@@ -82,13 +82,25 @@ const SAMPLE = 5;
 
 /**
  * How many of the actions an Action list (or, with `not`, a NotAction list) covers do not
- * carry the key. `patterns`: the list's distinct lower-cased items, sorted.
+ * carry the key. `patterns`: the list's distinct lower-cased items, sorted. `resolved`, by
+ * the same index: for a pattern without wildcards, the catalogue action it names (null for
+ * none), already looked up by the caller; undefined where the pattern is to be expanded.
  */
-export function keyApplicability(iam: IamData, patterns: readonly string[], not: boolean, keyLower: string): Applicability {
+export function keyApplicability(
+  iam: IamData, patterns: readonly string[], not: boolean, keyLower: string, resolved: readonly (ActionInfo | null | undefined)[] = [],
+): Applicability {
   const sample: string[] = [];
+  const expansion = (i: number): readonly ActionInfo[] => {
+    const a = resolved[i];
+    return a === undefined ? iam.expandAction(patterns[i]) : a ? [a] : NONE;
+  };
+  const missing = (i: number): readonly ActionInfo[] => {
+    const a = resolved[i];
+    return a === undefined ? unsupportedActions(iam, keyLower, patterns[i]) : a && !carriesKey(iam, a, keyLower) ? [a] : NONE;
+  };
   if (not) {
     const matched = new Set<ActionInfo>();
-    for (const p of patterns) for (const a of iam.expandAction(p)) matched.add(a);
+    for (let i = 0; i < patterns.length; i++) for (const a of expansion(i)) matched.add(a);
     let unsupported = 0;
     for (const a of unsupportedActions(iam, keyLower, '*')) {
       if (matched.has(a)) continue;
@@ -100,19 +112,19 @@ export function keyApplicability(iam: IamData, patterns: readonly string[], not:
   }
   if (patterns.length === 1) {
     // One expansion holds each action once.
-    const un = unsupportedActions(iam, keyLower, patterns[0]);
+    const un = missing(0);
     for (let i = 0; i < un.length && i < SAMPLE; i++) sample.push(un[i].fullName);
-    return { total: iam.expandAction(patterns[0]).length, unsupported: un.length, sample };
+    return { total: expansion(0).length, unsupported: un.length, sample };
   }
   const covered = new Set<ActionInfo>();
-  const missing = new Set<ActionInfo>();
-  for (const p of patterns) {
-    for (const a of iam.expandAction(p)) covered.add(a);
-    for (const a of unsupportedActions(iam, keyLower, p)) {
-      if (missing.has(a)) continue;
-      missing.add(a);
+  const missed = new Set<ActionInfo>();
+  for (let i = 0; i < patterns.length; i++) {
+    for (const a of expansion(i)) covered.add(a);
+    for (const a of missing(i)) {
+      if (missed.has(a)) continue;
+      missed.add(a);
       if (sample.length < SAMPLE) sample.push(a.fullName);
     }
   }
-  return { total: covered.size, unsupported: missing.size, sample };
+  return { total: covered.size, unsupported: missed.size, sample };
 }

@@ -1,10 +1,30 @@
 import { Rule, POLICY_KINDS } from '../../types';
 import { conditionEntries } from '../../policy';
-import { actionElement } from '../../iam/actions';
+import type { ActionInfo, IamData } from '../../iam/data';
+import { ActionElement, actionElement, itemAction } from '../../iam/actions';
+import { hasWildcard } from '../../iam/wildcard';
 import { keyApplicability } from '../../iam/keySupport';
 import { parseOperator, trueWhenKeyAbsent } from '../../iam/conditions';
 
 const n = (x: number) => x.toLocaleString('en-US');
+
+interface ListPatterns {
+  sorted: string[];
+  resolved: (ActionInfo | null | undefined)[];
+}
+
+/**
+ * The list's distinct lower-cased items, sorted (a list of a million repeated items costs
+ * like its few distinct ones), with the catalogue action of each wildcard-free item from
+ * the statement's shared lookup.
+ */
+function listPatterns(iam: IamData, el: ActionElement): ListPatterns {
+  const first = new Map<string, number>();
+  for (let i = 0; i < el.lower.length; i++) if (!first.has(el.lower[i])) first.set(el.lower[i], i);
+  const sorted = [...first.keys()].sort();
+  const resolved = sorted.map((p) => (hasWildcard(p) ? undefined : (itemAction(iam, el, first.get(p)!) ?? null)));
+  return { sorted, resolved };
+}
 
 /** Global keys that only some actions carry; every other `aws:` key is always applicable. */
 function isTagKey(lower: string): boolean {
@@ -39,9 +59,8 @@ export const conditionKeyNotApplicable: Rule = {
       if (!el || !el.items.length) continue;
       const entries = conditionEntries(s);
       if (!entries.length) continue;
-      // Built on the first key that needs it: most conditions use global keys. Distinct and
-      // sorted: a list of a million repeated items costs like its few distinct ones.
-      let patterns: string[] | undefined;
+      // Built on the first key that needs it: most conditions use global keys.
+      let patterns: ListPatterns | undefined;
       for (const e of entries) {
         const op = parseOperator(e.operator.name);
         const whenAbsent = trueWhenKeyAbsent(op);
@@ -51,7 +70,8 @@ export const conditionKeyNotApplicable: Rule = {
         const lower = e.key.name.toLowerCase();
         const global = info.category !== undefined || lower.startsWith('aws:');
         if (global && !isTagKey(lower)) continue;
-        const app = keyApplicability(ctx.iam, (patterns ??= [...new Set(el.lower)].sort()), el.not, lower);
+        patterns ??= listPatterns(ctx.iam, el);
+        const app = keyApplicability(ctx.iam, patterns.sorted, el.not, lower, patterns.resolved);
         if (!app.unsupported) continue;
         const list = app.sample.join(', ') + (app.unsupported > app.sample.length ? ` and ${n(app.unsupported - app.sample.length)} more` : '');
         const who = app.unsupported === app.total
