@@ -2,7 +2,7 @@ import type { ActionInfo, IamData } from './data';
 import type { Statement } from '../policy';
 import type { Property, StringItem } from '../json';
 import { stringItems } from '../json';
-import { hasWildcard, wildcardMatch } from './wildcard';
+import { hasWildcard, headAdmits, wildcardMatch } from './wildcard';
 
 /** An action string split at its first colon (`connect:List*` -> `connect`, `List*`). */
 export interface ActionParts {
@@ -114,12 +114,13 @@ export interface ActionGrant {
 export function grantsAction(s: Statement, fullName: string): ActionGrant | undefined {
   const el = actionElement(s);
   if (!el) return undefined;
+  // headAdmits first: most items name another service and differ in the first character.
   if (el.not) {
-    return el.items.some((i) => wildcardMatch(i.value, fullName)) ? undefined : { via: 'not-action' };
+    return el.items.some((i) => headAdmits(i.value, fullName) && wildcardMatch(i.value, fullName)) ? undefined : { via: 'not-action' };
   }
   let wild: StringItem | undefined;
   for (const i of el.items) {
-    if (!wildcardMatch(i.value, fullName)) continue;
+    if (!headAdmits(i.value, fullName) || !wildcardMatch(i.value, fullName)) continue;
     if (!hasWildcard(i.value)) return { via: 'explicit', item: i };
     wild ??= i;
   }
