@@ -1,4 +1,5 @@
 import { Node, Property, properties, property } from './json';
+import type { ActionElement } from './iam/actions';
 
 /** Elements IAM accepts inside a statement. */
 export const STATEMENT_ELEMENTS = [
@@ -18,6 +19,13 @@ export interface Statement {
   /** Known elements by exact name (first occurrence). */
   el: Partial<Record<StatementElement, Property>>;
   effect: 'Allow' | 'Deny' | undefined;
+  /**
+   * Per-lint analysis shared by rules, made on first use: read them through
+   * `actionElement(s)` and `conditionEntries(s)`. Fields, not side tables: rules ask on
+   * every statement, and a property read costs less than a WeakMap lookup.
+   */
+  actionElement?: ActionElement | null;
+  conditionEntries?: ConditionEntry[];
 }
 
 export interface PolicyDocument {
@@ -54,7 +62,7 @@ function readStatement(node: Node, index: number): Statement {
   }
   const ev = el.Effect?.value;
   const effect = ev?.type === 'string' && (ev.value === 'Allow' || ev.value === 'Deny') ? (ev.value as 'Allow' | 'Deny') : undefined;
-  return { node, index, props, el, effect };
+  return { node, index, props, el, effect, actionElement: undefined, conditionEntries: undefined };
 }
 
 /** A short label for messages: `Sid "AllowX"` or `statement 2`. */
@@ -72,14 +80,12 @@ export interface ConditionEntry {
   values: Node[];
 }
 
-// A dozen rules read each statement's conditions in one lint: built once per statement.
-const entriesOf = new WeakMap<Statement, ConditionEntry[]>();
-
-/** The statement's condition entries, in document order. Shared by every caller: do not modify the list. */
+/**
+ * The statement's condition entries, in document order. A dozen rules read them in one
+ * lint: built once per statement, shared by every caller (do not modify the list).
+ */
 export function conditionEntries(s: Statement): ConditionEntry[] {
-  let hit = entriesOf.get(s);
-  if (!hit) entriesOf.set(s, (hit = readConditionEntries(s)));
-  return hit;
+  return (s.conditionEntries ??= readConditionEntries(s));
 }
 
 function readConditionEntries(s: Statement): ConditionEntry[] {

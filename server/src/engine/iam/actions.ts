@@ -48,16 +48,13 @@ export function itemAction(iam: IamData, el: ActionElement, n: number): ActionIn
   return hit ?? undefined;
 }
 
-// Several rules read the same statement in one lint: build its item list once.
-const elements = new WeakMap<Statement, ActionElement | null>();
-
+// Several rules read the same statement in one lint: build its item list once (kept on the statement).
 export function actionElement(s: Statement): ActionElement | undefined {
-  let hit = elements.get(s);
+  let hit = s.actionElement;
   if (hit === undefined) {
     const prop = s.el.Action ?? s.el.NotAction;
     const items = prop ? stringItems(prop.value) : [];
-    hit = prop ? { prop, not: prop.name === 'NotAction', items, lower: items.map((i) => i.value.toLowerCase()) } : null;
-    elements.set(s, hit);
+    hit = s.actionElement = prop ? { prop, not: prop.name === 'NotAction', items, lower: items.map((i) => i.value.toLowerCase()) } : null;
   }
   return hit ?? undefined;
 }
