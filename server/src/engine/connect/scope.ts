@@ -133,16 +133,15 @@ function matchedByItems(el: ActionElement, candidates: readonly ActionInfo[]): S
   return matched;
 }
 
-// Per statement and service prefix: the Connect rules each ask in every lint.
-const distinctItems = new WeakMap<ActionElement, Map<string, number[]>>();
+// Per statement and service prefix (kept on the statement's action element): the Connect
+// rules each ask in every lint.
 
 /**
  * Indices of the statement's items, first occurrence of each (case-insensitive) only,
  * leaving out items whose head rules out `servicePrefix` (they match none of its actions).
  */
 function distinctItemsFor(el: ActionElement, servicePrefix: string): number[] {
-  let byPrefix = distinctItems.get(el);
-  if (!byPrefix) distinctItems.set(el, (byPrefix = new Map()));
+  const byPrefix = (el.distinctByPrefix ??= new Map());
   let hit = byPrefix.get(servicePrefix);
   if (hit) return hit;
   hit = [];

@@ -30,6 +30,8 @@ export interface ActionElement {
   actions?: (ActionInfo | null)[];
   /** `itemParts` results, by index (null: no colon). */
   parts?: (ActionParts | null)[];
+  /** connect/scope.ts: indices of the distinct items that can match a service prefix, by prefix. */
+  distinctByPrefix?: Map<string, number[]>;
 }
 
 /** `splitAction` of item `n`, split once per statement for all rules (read-only). */
