@@ -87,11 +87,32 @@ function placeholders(field: string, fieldIndex: number, start: number): ArnProb
   return out ?? NO_PROBLEMS;
 }
 
-/** `eu-west-2`, `us-gov-west-1`, `eusc-de-east-1`: letters, one or more letter groups, a number. */
-function isRegionCode(r: string): boolean {
-  const parts = r.split('-');
-  if (parts.length < 3 || !/^[a-z]{2,4}$/.test(parts[0]) || !/^\d{1,2}$/.test(parts[parts.length - 1])) return false;
-  return parts.slice(1, -1).every((x) => /^[a-z]+$/.test(x));
+/**
+ * `eu-west-2`, `us-gov-west-1`, `eusc-de-east-1`: 2 to 4 letters, one or more letter
+ * groups, a number of 1 or 2 digits, joined by hyphens (lower-case ASCII). One pass, no
+ * split: every ARN asks.
+ */
+export function isRegionCode(r: string): boolean {
+  let part = 0;
+  let len = 0;
+  let letters = true;
+  let digits = true;
+  for (let i = 0; i <= r.length; i++) {
+    const c = i < r.length ? r.charCodeAt(i) : -1;
+    if (c === -1) return part >= 2 && digits && len >= 1 && len <= 2;
+    if (c === 45 /* - */) {
+      if (!letters || len < (part === 0 ? 2 : 1) || (part === 0 && len > 4)) return false;
+      part++;
+      len = 0;
+      letters = true;
+      digits = true;
+      continue;
+    }
+    len++;
+    if (c < 97 || c > 122) letters = false;
+    if (c < 48 || c > 57) digits = false;
+  }
+  return false;
 }
 
 function isUpperPlaceholder(word: string): boolean {
