@@ -25,6 +25,19 @@ describe('redundant-item detection (iam/redundant.ts)', () => {
       { index: 2, by: 0, duplicate: true },
     ]);
   });
+  it('finds the same repeats in lists of any length (first occurrence named, after normalising)', () => {
+    // 3 items, then the same 3 after 15 fillers (18 items).
+    const fillers = Array.from({ length: 15 }, (_, i) => `f/${i}`);
+    const lower = (v: string) => v.toLowerCase();
+    assert.deepStrictEqual(findRedundant(['A/1', 'a/*', 'a/1'], lower, cs), [
+      { index: 0, by: 1, duplicate: false },
+      { index: 2, by: 0, duplicate: true },
+    ]);
+    assert.deepStrictEqual(findRedundant(['A/1', 'a/*', ...fillers, 'a/1'], lower, cs), [
+      { index: 0, by: 1, duplicate: false },
+      { index: 17, by: 0, duplicate: true },
+    ]);
+  });
   it('once a huge list spends the budget, only exact repeats are reported', () => {
     // Every pattern shares its literal ends with every other, so each pair costs the DP.
     const n = Math.ceil(Math.sqrt(COVER_BUDGET / 4)) + 10;

@@ -116,6 +116,20 @@ export function keyApplicability(
     for (let i = 0; i < un.length && i < SAMPLE; i++) sample.push(un[i].fullName);
     return { total: expansion(0).length, unsupported: un.length, sample };
   }
+  if (resolved.length === patterns.length && !resolved.includes(undefined)) {
+    // No wildcards: distinct patterns name distinct actions (the action id is the lower-cased
+    // pattern), each at most one, so nothing can be counted twice.
+    let total = 0;
+    let unsupported = 0;
+    for (const a of resolved) {
+      if (!a) continue;
+      total++;
+      if (carriesKey(iam, a, keyLower)) continue;
+      unsupported++;
+      if (sample.length < SAMPLE) sample.push(a.fullName);
+    }
+    return { total, unsupported, sample };
+  }
   const covered = new Set<ActionInfo>();
   const missed = new Set<ActionInfo>();
   for (let i = 0; i < patterns.length; i++) {

@@ -7,6 +7,9 @@ import type { CoverBudget } from './actions';
  */
 export const COVER_BUDGET = 1_000_000;
 
+/** Lists up to this long find repeats by searching the list instead of a map. */
+const SHORT_LIST = 16;
+
 export interface RedundantItem {
   /** Index of the redundant item in the list given. */
   index: number;
@@ -29,18 +32,22 @@ export function findRedundant(
   canCover: (s: string) => boolean = () => true,
 ): RedundantItem[] {
   const norm = values.map(normalise);
-  // Each distinct wildcard pattern once (first occurrence): duplicates are found by the map.
+  // Each distinct wildcard pattern once (first occurrence): duplicates are found by the map,
+  // or in a short list by searching it (cheaper than building a map).
   const patterns: number[] = [];
-  const firstSeen = new Map<string, number>();
+  const firstSeen = norm.length > SHORT_LIST ? new Map<string, number>() : undefined;
+  const firstOf = (k: number) => (firstSeen ? firstSeen.get(norm[k])! : norm.indexOf(norm[k]));
   for (let k = 0; k < norm.length; k++) {
-    if (firstSeen.has(norm[k])) continue;
-    firstSeen.set(norm[k], k);
+    if (firstSeen) {
+      if (firstSeen.has(norm[k])) continue;
+      firstSeen.set(norm[k], k);
+    } else if (norm.indexOf(norm[k]) !== k) continue;
     if (hasWildcard(norm[k]) && canCover(norm[k])) patterns.push(k);
   }
   const out: RedundantItem[] = [];
   const budget: CoverBudget = { cells: COVER_BUDGET };
   for (let k = 0; k < norm.length; k++) {
-    const first = firstSeen.get(norm[k])!;
+    const first = firstOf(k);
     if (first !== k) {
       out.push({ index: k, by: first, duplicate: true });
       continue;
