@@ -1,6 +1,7 @@
 import { parseJson, JsonDocument } from './json';
 import { dropFixesOnBrokenStructure } from './fixGuard';
 import { readPolicy, PolicyDocument } from './policy';
+import { meantElement } from './rules/grammar/util';
 import { loadIamData, IamData } from './iam/data';
 import { resolveKind, resolveKindWithoutTree, ResolvedKind, KIND_LABEL } from './kinds';
 
@@ -79,7 +80,7 @@ function severityOf(name: string, dflt: Finding['severity'], settings?: EngineSe
 export function runRules(text: string, json: JsonDocument, kind: DocumentKind, kindSource: KindSource, options: LintOptions): Finding[] {
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const iam = options.iam ?? loadIamData();
-  const policy: PolicyDocument = kind === 'cloudtrail' ? readPolicy(undefined) : readPolicy(json.root);
+  const policy: PolicyDocument = kind === 'cloudtrail' ? readPolicy(undefined) : readPolicy(json.root, meantElement(kind));
   const findings: Finding[] = [];
   // One context for all rules (rules report synchronously, inside `check`): reporting goes
   // to the rule that is running.

@@ -39,26 +39,46 @@ export interface PolicyDocument {
 
 const EMPTY: PolicyDocument = { root: undefined, props: [], version: undefined, statementProp: undefined, statements: [] };
 
-export function readPolicy(root: Node | undefined): PolicyDocument {
+/**
+ * The element a misspelt key stands for (the one unknown-element renames it to), or undefined.
+ * `where` says whether the key is at the top level or in a statement.
+ */
+export type MeantElement = (p: Property, siblings: readonly Property[], where: 'top' | 'statement') => string | undefined;
+
+/**
+ * Reads the policy. With `meant`, a misspelt key stands for the element it will be renamed
+ * to ("Statemen", "Actions", "effect"), so the rules check its value in the same lint and
+ * "fix all" corrects key and value in one pass (otherwise the rename reveals the value's
+ * findings and each typo costs a pass). Evaluation (activity) reads policies as written.
+ */
+export function readPolicy(root: Node | undefined, meant?: MeantElement): PolicyDocument {
   if (!root || root.type !== 'object') return { ...EMPTY, root };
   const props = properties(root);
-  const statementProp = property(root, 'Statement');
+  const statementProp = property(root, 'Statement') ?? (meant && props.find((p) => meant(p, props, 'top') === 'Statement'));
   const statements: Statement[] = [];
   const sv = statementProp?.value;
-  if (sv?.type === 'object') statements.push(readStatement(sv, 0));
+  if (sv?.type === 'object') statements.push(readStatement(sv, 0, meant));
   else if (sv?.type === 'array' && sv.children) {
     sv.children.forEach((c, i) => {
-      if (c.type === 'object') statements.push(readStatement(c, i));
+      if (c.type === 'object') statements.push(readStatement(c, i, meant));
     });
   }
-  return { root, props, version: property(root, 'Version'), statementProp, statements };
+  const version = property(root, 'Version') ?? (meant && props.find((p) => meant(p, props, 'top') === 'Version'));
+  return { root, props, version, statementProp, statements };
 }
 
-function readStatement(node: Node, index: number): Statement {
+function readStatement(node: Node, index: number, meant: MeantElement | undefined): Statement {
   const props = properties(node);
   const el: Partial<Record<StatementElement, Property>> = {};
   for (const p of props) {
     if ((STATEMENT_ELEMENTS as readonly string[]).includes(p.name) && !el[p.name as StatementElement]) el[p.name as StatementElement] = p;
+  }
+  if (meant && props.length !== Object.keys(el).length) {
+    for (const p of props) {
+      if ((STATEMENT_ELEMENTS as readonly string[]).includes(p.name)) continue;
+      const to = meant(p, props, 'statement') as StatementElement | undefined;
+      if (to && !el[to]) el[to] = p;
+    }
   }
   const ev = el.Effect?.value;
   const effect = ev?.type === 'string' && (ev.value === 'Allow' || ev.value === 'Deny') ? (ev.value as 'Allow' | 'Deny') : undefined;

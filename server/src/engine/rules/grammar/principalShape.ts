@@ -93,6 +93,7 @@ function checkPrincipal(ctx: RuleContext, p: Property | undefined, federation: S
   }
   const entries = properties(v);
   for (const e of entries) {
+    let key = e.name as PrincipalKey;
     if (!(PRINCIPAL_KEYS as readonly string[]).includes(e.name)) {
       const to = suggestElement(e.name, PRINCIPAL_KEYS);
       const taken = to !== undefined && entries.some((o) => o.name === to);
@@ -101,9 +102,11 @@ function checkPrincipal(ctx: RuleContext, p: Property | undefined, federation: S
         message: `${quote(e.name)} is not a principal type${to ? ` (did you mean "${to}"?)` : ''}: IAM accepts only "AWS", "Service", "Federated" and "CanonicalUser".`,
         fixes: to && !taken ? [fix(`Rename to "${to}"`, [renameKey(e, to)], true)] : undefined,
       });
-      continue;
+      // A key the fix renames is checked as what it becomes ("federated" as Federated), so
+      // the findings the rename would reveal (the STS action a SAML provider needs) come now.
+      if (!to || taken) continue;
+      key = to as PrincipalKey;
     }
-    const key = e.name as PrincipalKey;
     if (key === 'Federated' && ctx.kind !== 'trust') {
       ctx.report({ ...rangeOf(e.key), message: 'Federated principals are only supported in role trust policies: a federated user acts through the role it assumes. Name that role under "AWS".' });
       continue;

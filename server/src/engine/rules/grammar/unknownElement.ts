@@ -1,7 +1,7 @@
-import { Rule, POLICY_KINDS, RuleContext, DocumentKind, TextEdit } from '../../types';
-import { Node, Property, properties } from '../../json';
+import { Rule, POLICY_KINDS, RuleContext, TextEdit } from '../../types';
+import { Property } from '../../json';
 import { fix } from '../../fixes';
-import { IN_STATEMENT, NOT_IN_KIND, quote, rangeOf, renameKey, suggestElement, TOP_LEVEL } from './util';
+import { IN_STATEMENT, quote, rangeOf, renameKey, renameTarget, statementElementsFor, suggestElement, TOP_LEVEL } from './util';
 
 export const unknownElement: Rule = {
   id: 'CG1005',
@@ -30,11 +30,10 @@ export const unknownElement: Rule = {
         report(ctx, p, undefined, `"${p.name}" belongs inside a statement, not at the top level of the policy: IAM rejects it. Move it into a statement under "Statement".`);
         continue;
       }
+      // A misspelt statement list is read as the list (readPolicy), so its statements' own
+      // typos are reported and renamed in this same pass.
       const to = renameTarget(p, props, TOP_LEVEL);
-      // Renaming the statement list is completed with the renames its statements then need,
-      // so that "fix all" does not spend a pass discovering them.
-      const inside = to === 'Statement' ? statementRenames(p.value, inStatement) : [];
-      report(ctx, p, to ? { to, edits: [renameKey(p, to), ...inside] } : undefined, undefined, TOP_LEVEL, props);
+      report(ctx, p, to ? { to, edits: [renameKey(p, to)] } : undefined, undefined, TOP_LEVEL, props);
     }
     for (const s of statements) {
       for (const p of s.props) {
@@ -49,37 +48,6 @@ export const unknownElement: Rule = {
     }
   },
 };
-
-/**
- * Statement elements a rename may produce in this kind of document: not one that
- * principal-not-allowed or principal-shape would then ask to remove (Principal in an
- * identity policy, Resource in a role trust policy), which would cost "fix all" a pass.
- */
-function statementElementsFor(kind: DocumentKind): readonly string[] {
-  const refused = NOT_IN_KIND[kind] ?? [];
-  return IN_STATEMENT.filter((e) => !refused.includes(e));
-}
-
-/** The element an unknown key should be renamed to, unless its object already has it. */
-function renameTarget(p: Property, siblings: readonly Property[], allowed: readonly string[]): string | undefined {
-  const to = suggestElement(p.name, allowed);
-  return to !== undefined && !siblings.some((o) => o !== p && o.name === to) ? to : undefined;
-}
-
-/** Renames for the unknown keys of the statements in `value` (an object or a list of them). */
-function statementRenames(value: Node | undefined, allowed: readonly string[]): TextEdit[] {
-  const objects = value?.type === 'object' ? [value] : value?.type === 'array' ? (value.children ?? []).filter((n) => n.type === 'object') : [];
-  const edits: TextEdit[] = [];
-  for (const o of objects) {
-    const props = properties(o);
-    for (const p of props) {
-      if (IN_STATEMENT.includes(p.name) || TOP_LEVEL.includes(p.name)) continue;
-      const to = renameTarget(p, props, allowed);
-      if (to) edits.push(renameKey(p, to));
-    }
-  }
-  return edits;
-}
 
 function report(ctx: RuleContext, p: Property, rename: { to: string; edits: TextEdit[] } | undefined, message: string | undefined, allowed: readonly string[] = IN_STATEMENT, siblings: readonly Property[] = []): void {
   const where = allowed === TOP_LEVEL ? 'a policy' : 'a statement';

@@ -1,5 +1,5 @@
 import { Node, Property } from '../../json';
-import { STATEMENT_ELEMENTS, POLICY_ELEMENTS, Statement } from '../../policy';
+import { STATEMENT_ELEMENTS, POLICY_ELEMENTS, Statement, MeantElement } from '../../policy';
 import { DocumentKind, TextEdit } from '../../types';
 import { didYouMean } from '../../suggest';
 import { removeChildren } from '../../fixes';
@@ -37,6 +37,32 @@ export const NOT_IN_KIND: Partial<Record<DocumentKind, readonly string[]>> = {
   scp: ['Principal', 'NotPrincipal'],
   trust: ['NotPrincipal', 'Resource', 'NotResource'],
 };
+
+/**
+ * Statement elements a rename may produce in this kind of document: not one that
+ * principal-not-allowed or principal-shape would then ask to remove (Principal in an
+ * identity policy, Resource in a role trust policy), which would cost "fix all" a pass.
+ */
+export function statementElementsFor(kind: DocumentKind): readonly string[] {
+  const refused = NOT_IN_KIND[kind] ?? [];
+  return IN_STATEMENT.filter((e) => !refused.includes(e));
+}
+
+/** The element an unknown key should be renamed to, unless its object already has it. */
+export function renameTarget(p: Property, siblings: readonly Property[], allowed: readonly string[]): string | undefined {
+  const to = suggestElement(p.name, allowed);
+  return to !== undefined && !siblings.some((o) => o !== p && o.name === to) ? to : undefined;
+}
+
+/** What unknown-element renames a key to in this kind of document (the policy model reads the key as that element). */
+export function meantElement(kind: DocumentKind): MeantElement {
+  const inStatement = statementElementsFor(kind);
+  return (p, siblings, where) => {
+    if (IN_STATEMENT.includes(p.name)) return undefined;
+    if (where === 'top') return TOP_LEVEL.includes(p.name) ? undefined : renameTarget(p, siblings, TOP_LEVEL);
+    return TOP_LEVEL.includes(p.name) && p.name !== 'Id' ? undefined : renameTarget(p, siblings, inStatement);
+  };
+}
 
 /**
  * True when an unknown key of the object is a misspelling of one of `targets`: then

@@ -61,5 +61,7 @@ export function broadGrants(ctx: RuleContext, fullName: string, conditionKey: st
 
 /** JSON path of a statement object (Statement may be a single object). */
 export function statementPath(ctx: RuleContext, s: Statement): (string | number)[] {
-  return ctx.policy.statementProp?.value?.type === 'array' ? ['Statement', s.index] : ['Statement'];
+  const list = ctx.policy.statementProp;
+  const name = list?.name ?? 'Statement'; // as written: a misspelt list is read as the list
+  return list?.value?.type === 'array' ? [name, s.index] : [name];
 }

@@ -11,7 +11,7 @@ function conditionFix(ctx: RuleContext, s: Statement): Fix[] | undefined {
   const cond = s.el.Condition?.value;
   const eq = property(cond, 'StringEquals')?.value;
   if ((cond && cond.type !== 'object') || (eq && eq.type !== 'object')) return undefined;
-  const path = [...statementPath(ctx, s), 'Condition', 'StringEquals', 'iam:AWSServiceName'];
+  const path = [...statementPath(ctx, s), s.el.Condition?.name ?? 'Condition', 'StringEquals', 'iam:AWSServiceName'];
   return [{ title: `Allow only the Amazon Connect service-linked role (iam:AWSServiceName = ${CONNECT})`, edits: setAt(ctx.text, path, CONNECT) }];
 }
 

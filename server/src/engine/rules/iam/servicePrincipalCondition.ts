@@ -25,7 +25,7 @@ function addSourceAccount(ctx: RuleContext, s: Statement): Fix[] {
   const cond = s.el.Condition?.value;
   const block = property(cond, 'StringEquals')?.value;
   if ((cond && cond.type !== 'object') || (block && block.type !== 'object')) return [];
-  return [fix(`Add StringEquals aws:SourceAccount = ${account}`, setAt(ctx.text, [...pathOf(s.node), 'Condition', 'StringEquals', 'aws:SourceAccount'], account))];
+  return [fix(`Add StringEquals aws:SourceAccount = ${account}`, setAt(ctx.text, [...pathOf(s.node), s.el.Condition?.name ?? 'Condition', 'StringEquals', 'aws:SourceAccount'], account))];
 }
 
 export const servicePrincipalCondition: Rule = {
