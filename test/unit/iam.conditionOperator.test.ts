@@ -31,8 +31,16 @@ describe('condition-operator', () => {
       expectFindings(RULE, 'identity', text, 'info', [at(text, '"ForAllValues:Null"')]);
       expectFixRoundTrip(RULE, 'identity', text);
     });
-    it('does not offer a rename that would duplicate an existing block', () => {
+    it('moves the keys into an existing block of the new name instead of duplicating it', () => {
       const text = policy('{ "Null": { "aws:TagKeys": "false" }, "NullIfExists": { "aws:RequestTag/Team": "true" } }');
+      const [f] = expectFindings(RULE, 'identity', text, 'error', [at(text, '"NullIfExists"')]);
+      assert.deepStrictEqual(f.fixes!.map((x) => x.title), ['Move the keys of "NullIfExists" into "Null"']);
+      const fixed = expectFixRoundTrip(RULE, 'identity', text);
+      assert.strictEqual(fixed, policy('{ "Null": { "aws:TagKeys": "false", "aws:RequestTag/Team": "true" } }'));
+    });
+
+    it('does not offer a rename that would duplicate a key of the existing block', () => {
+      const text = policy('{ "Null": { "aws:TagKeys": "false" }, "NullIfExists": { "aws:tagkeys": "true" } }');
       const [f] = expectFindings(RULE, 'identity', text, 'error', [at(text, '"NullIfExists"')]);
       assert.strictEqual(f.fixes, undefined);
     });

@@ -4,7 +4,8 @@ import { containerAround, parseJson, Node } from '../json';
 
 /**
  * Applies every finding's preferred fix, in passes (a fix whose edits overlap an accepted
- * one waits for the next pass, after a re-lint), until nothing changes or five passes ran.
+ * one waits for the next pass, after a re-lint; two fixes making the same edit agree on it),
+ * until nothing changes or five passes ran.
  * Returns the text. The CLI's --fix and the editor's "fix all" both call this one function.
  */
 export function fixAllText(text: string, lintText: (t: string) => Finding[]): string {
@@ -17,7 +18,10 @@ export function fixAllText(text: string, lintText: (t: string) => Finding[]): st
       .map((f) => ({ f, start: Math.min(...f.edits.map((e) => e.offset)) }))
       .sort((a, b) => a.start - b.start);
     const accepted = new AcceptedEdits();
-    for (const c of chosen) if (c.f.edits.every((e) => accepted.fits(e))) for (const e of c.f.edits) accepted.add(e);
+    for (const c of chosen) {
+      if (!c.f.edits.every((e) => accepted.fits(e))) continue;
+      for (const e of c.f.edits) if (!accepted.has(e)) accepted.add(e);
+    }
     if (!accepted.edits.length) break;
     cur = applyEdits(cur, accepted.edits);
   }
@@ -85,7 +89,17 @@ class AcceptedEdits {
     return lo;
   }
 
+  /** True when this very edit is accepted already: two fixes making one edit agree on it. */
+  has(e: TextEdit): boolean {
+    for (let i = this.firstEndingFrom(e.offset); i < this.edits.length && this.edits[i].offset <= e.offset; i++) {
+      const a = this.edits[i];
+      if (a.offset === e.offset && a.length === e.length && a.content === e.content) return true;
+    }
+    return false;
+  }
+
   fits(e: TextEdit): boolean {
+    if (this.has(e)) return true;
     const end = e.offset + e.length;
     for (let i = this.firstEndingFrom(e.offset); i < this.edits.length; i++) {
       const a = this.edits[i];

@@ -62,6 +62,8 @@ export class CloudTrailScanner {
   shape: LogShape = 'empty';
   private index = 0;
   private nextNl = -1;
+  /** Where the search for `nextNl` started: the cache holds only for strings opening after it. */
+  private nlFrom = -1;
   private topValues = 0;
   private sawWrapper = false;
 
@@ -263,7 +265,10 @@ export class CloudTrailScanner {
   private skipString(i: number, limit: number): number {
     const text = this.text;
     let from = i + 1;
-    if (this.nextNl < from) {
+    // A value re-scanned from its start (a malformed top-level object) comes back to strings
+    // before the cached line break: a stale one let an unterminated string run past it.
+    if (this.nextNl < from || from < this.nlFrom) {
+      this.nlFrom = from;
       this.nextNl = text.indexOf('\n', from);
       if (this.nextNl < 0) this.nextNl = text.length;
     }

@@ -1,7 +1,6 @@
-import { Rule, Fix } from '../../types';
-import { Property } from '../../json';
-import { fix, removeChildren } from '../../fixes';
-import { KIND_NAMES, rangeOf, removeProperty } from './util';
+import { Rule } from '../../types';
+import { fix } from '../../fixes';
+import { KIND_NAMES, rangeOf, removeWithRepeats } from './util';
 
 export const principalNotAllowed: Rule = {
   id: 'CG1011',
@@ -30,23 +29,16 @@ export const principalNotAllowed: Rule = {
           ctx.report({
             ...rangeOf(p.key),
             message: 'Role trust policies do not support "NotPrincipal": IAM rejects the policy. Name who may assume the role with "Principal".',
-            fixes: s.el.Principal ? removal(p) : undefined,
+            fixes: s.el.Principal ? [fix(`Remove "${p.name}"`, removeWithRepeats(p), true)] : undefined,
           });
           continue;
         }
         ctx.report({
           ...rangeOf(p.key),
           message: `"${p.name}" is not allowed in ${KIND_NAMES[ctx.kind]}: ${ctx.kind === 'scp' ? 'AWS Organizations' : 'IAM'} rejects it. The policy applies to whatever it is attached to; remove "${p.name}".`,
-          fixes: removal(p),
+          fixes: [fix(`Remove "${p.name}"`, removeWithRepeats(p), true)],
         });
       }
     }
   },
 };
-
-/** Removes the element and any repeat of it in the statement (the repeat would be the next finding). */
-function removal(p: Property): Fix[] {
-  const obj = p.node.parent;
-  const same = (obj?.children ?? []).flatMap((c, i) => (c.children?.[0]?.value === p.name ? [i] : []));
-  return [fix(`Remove "${p.name}"`, obj && same.length > 1 ? removeChildren(obj, same) : [removeProperty(p)], true)];
-}

@@ -3,7 +3,7 @@ import { Node, Property, properties, stringItems } from '../../json';
 import { Statement } from '../../policy';
 import { fix, removeArrayItem, replaceNode } from '../../fixes';
 import { wildcardMatch } from '../../iam/wildcard';
-import { quote, rangeOf, removeProperty, renameKey, suggestElement, typeLabel } from './util';
+import { quote, rangeOf, removeWithRepeats, renameKey, suggestElement, typeLabel } from './util';
 
 const PRINCIPAL_KEYS = ['AWS', 'Federated', 'Service', 'CanonicalUser'] as const;
 type PrincipalKey = (typeof PRINCIPAL_KEYS)[number];
@@ -53,7 +53,7 @@ export const principalShape: Rule = {
           ctx.report({
             ...rangeOf(r.key),
             message: `Role trust policies have no "${r.name}": the role itself is the resource. IAM rejects the policy; remove "${r.name}".`,
-            fixes: [fix(`Remove "${r.name}"`, [removeProperty(r)], true)],
+            fixes: [fix(`Remove "${r.name}"`, removeWithRepeats(r), true)],
           });
         }
       }

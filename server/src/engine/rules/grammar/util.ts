@@ -118,3 +118,10 @@ export function cap(s: string): string {
 
 /** The kind of document, as the subject of a sentence (one table, in kinds.ts). */
 export { KIND_LABEL as KIND_NAMES } from '../../kinds';
+
+/** Removes the property and any repeat of its key in the same object (the repeat would be the next finding). */
+export function removeWithRepeats(p: Property): TextEdit[] {
+  const obj = p.node.parent;
+  const same = (obj?.children ?? []).flatMap((c, i) => (c.children?.[0]?.value === p.name ? [i] : []));
+  return obj && same.length > 1 ? removeChildren(obj, same) : [removeProperty(p)];
+}

@@ -2,6 +2,7 @@ import { Rule, POLICY_KINDS, Fix, RuleContext } from '../../types';
 import type { IamData } from '../../iam/data';
 import { Statement } from '../../policy';
 import { Node, Property, properties } from '../../json';
+import { removeProperty } from '../grammar/util';
 import { fix, replaceNode } from '../../fixes';
 import { didYouMean } from '../../suggest';
 import {
@@ -40,10 +41,28 @@ export const conditionOperator: Rule = {
   },
 };
 
-/** A fix renaming the operator block, unless a block of that name already exists. */
-function renameOperator(op: Property, siblings: Property[], to: string, title = `Change to "${to}"`, preferred = true): Fix[] {
-  if (siblings.some((p) => p !== op && p.name === to)) return [];
-  return [fix(title, [replaceNode(op.key, to)], preferred)];
+/**
+ * A fix renaming the operator block. When a block of that name exists, the rename still goes
+ * in one step (otherwise the name stays taken until some other fix frees it, costing "fix all"
+ * passes): an empty block of that name (empty-value's) goes with the rename, and a non-empty
+ * one takes this block's keys, unless a key is in both.
+ */
+function renameOperator(text: string, op: Property, siblings: Property[], to: string, title = `Change to "${to}"`, preferred = true): Fix[] {
+  const taken = siblings.find((p) => p !== op && p.name === to);
+  if (!taken) return [fix(title, [replaceNode(op.key, to)], preferred)];
+  const into = taken.value;
+  if (into?.type !== 'object' || op.value?.type !== 'object') return [];
+  const moving = properties(op.value);
+  if (!moving.length) return [];
+  const existing = properties(into);
+  if (!existing.length) return [fix(title, [replaceNode(op.key, to), removeProperty(taken)], preferred)];
+  const names = new Set(existing.map((k) => k.name.toLowerCase()));
+  if (moving.some((k) => names.has(k.name.toLowerCase()))) return [];
+  const last = existing[existing.length - 1].node;
+  // The separator the target block already uses between its keys (or before its first one).
+  const gap = existing.length > 1 ? text.slice(existing[0].node.offset + existing[0].node.length, existing[1].node.offset) : `,${text.slice(into.offset + 1, existing[0].node.offset)}`;
+  const body = text.slice(moving[0].node.offset, moving[moving.length - 1].node.offset + moving[moving.length - 1].node.length);
+  return [fix(`Move the keys of "${op.name}" into "${to}"`, [{ offset: last.offset + last.length, length: 0, content: gap + body }, removeProperty(op)], preferred)];
 }
 
 /**
@@ -100,7 +119,7 @@ function checkOperator(ctx: RuleContext, s: Statement, op: Property, siblings: P
         : `"${op.name}" is not a condition operator${near.length ? ` (did you mean ${near.map((n) => `"${n}"`).join(' or ')}?)` : ''}: IAM rejects the policy.`,
       fixes: near.flatMap((n) => {
         const to = finalSpelling(ctx.iam, op, n);
-        return renameOperator(op, siblings, to, `Change to "${to}"`, near.length === 1);
+        return renameOperator(ctx.text, op, siblings, to, `Change to "${to}"`, near.length === 1);
       }),
     });
     return;
@@ -110,14 +129,14 @@ function checkOperator(ctx: RuleContext, s: Statement, op: Property, siblings: P
       ...opAt,
       severity: 'error',
       message: 'Null has no IfExists form: Null already tests whether the key is present. Use "Null".',
-      fixes: renameOperator(op, siblings, 'Null'),
+      fixes: renameOperator(ctx.text, op, siblings, 'Null'),
     });
   } else if (info.family === 'Null' && parsed.qualifier) {
     ctx.report({
       ...opAt,
       severity: 'info',
       message: `${parsed.qualifier}:Null is ${parsed.qualifier === 'ForAllValues' ? 'always true' : 'always false'} according to IAM Access Analyzer; Null tests whether the key is present and takes no set qualifier. Use "Null".`,
-      fixes: renameOperator(op, siblings, 'Null'),
+      fixes: renameOperator(ctx.text, op, siblings, 'Null'),
     });
   }
   const keys = properties(op.value);
@@ -135,12 +154,12 @@ function checkEntry(ctx: RuleContext, s: Statement, op: Property, siblings: Prop
     ctx.report({
       ...keyAt,
       message: `${key.name} is of type ${keyInfo.type}, which ${info.name} does not compare: the condition never matches as meant. Use ${familiesForType(keyInfo.type)}.`,
-      fixes: to ? renameOperator(op, siblings, spell(parsed, to), `Change "${op.name}" to "${spell(parsed, to)}"`) : undefined,
+      fixes: to ? renameOperator(ctx.text, op, siblings, spell(parsed, to), `Change "${op.name}" to "${spell(parsed, to)}"`) : undefined,
     });
   }
   if (keyInfo && info.family !== 'Null') {
     // Removing a qualifier renames the whole block, so only offer it when the block has this one key.
-    const drop = keysInBlock === 1 ? renameOperator(op, siblings, spell(parsed, info.name, false), 'Remove the set qualifier') : [];
+    const drop = keysInBlock === 1 ? renameOperator(ctx.text, op, siblings, spell(parsed, info.name, false), 'Remove the set qualifier') : [];
     if (parsed.qualifier === 'ForAllValues' && !multivalued) {
       ctx.report({
         ...keyAt,
@@ -201,7 +220,7 @@ function checkValues(ctx: RuleContext, op: Property, siblings: Property[], parse
     const text = scalarText(v);
     if (text !== undefined && (info.family === 'String' || info.family === 'Arn') && !info.name.includes('Like') && hasValueWildcard(text)) {
       const like = info.likeVariant;
-      const fixes = like ? renameOperator(op, siblings, spell(parsed, like), `Change "${op.name}" to "${spell(parsed, like)}"`) : [];
+      const fixes = like ? renameOperator(ctx.text, op, siblings, spell(parsed, like), `Change "${op.name}" to "${spell(parsed, like)}"`) : [];
       ctx.report({
         offset: v.offset,
         length: v.length,
