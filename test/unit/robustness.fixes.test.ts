@@ -209,4 +209,58 @@ describe('robustness: fixes on hostile input', () => {
     const [f] = findingsOf('invalid-characters', 'identity', text);
     assert.deepStrictEqual([f.offset, f.length, f.fixes![0].edits], [pair, 2, [{ offset: pair, length: 2, content: '' }]]);
   });
+
+  it('fix all: a misspelt key is read as the element it will be renamed to, so its value is corrected in the same pass (statements made equal then go in the second)', () => {
+    // "Actions" hid the unknown action until renamed: rename, then the action, then the repeated statement took three passes.
+    const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"connect:DeleteInstance","Resource":"*"},{"Effect":"Deny","Actions":"connect:DeleteInstances","Resource":"*"}]}';
+    assert.deepStrictEqual(findingsOf('unknown-action', 'scp', text).map((f) => preferred(f)!.title), ['Change to "DeleteInstance"']);
+    const { out, lints } = fixAllCounted(text, 'scp');
+    assert.strictEqual(out, '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"connect:DeleteInstance","Resource":"*"}]}');
+    assert.strictEqual(lints, 3);
+    // The same through a misspelt statement list.
+    const list = '{"Version":"2012-10-17","Statemen":[{"Effect":"Deny","Action":"connect:DeleteInstance","Resource":"*"},{"Effect":"Deny","Action":"connect:DeleteInstances","Resource":"*"}]}';
+    const viaList = fixAllCounted(list, 'scp');
+    assert.strictEqual(viaList.out, '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"connect:DeleteInstance","Resource":"*"}]}');
+    assert.strictEqual(viaList.lints, 3);
+  });
+
+  it('fix all: a misspelt "principal" and the misspelt principal type inside it are fixed with the SAML action in one pass', () => {
+    // Was: rename "principal", then "federated", then the action the SAML provider needs.
+    const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","principal":{"federated":"arn:aws:iam::111122223333:saml-provider/Corp"},"Action":"sts:AssumeRole"}]}';
+    const { out, lints } = fixAllCounted(text, 'trust');
+    assert.strictEqual(out, '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::111122223333:saml-provider/Corp"},"Action":"sts:AssumeRoleWithSAML"}]}');
+    assert.strictEqual(lints, 2);
+  });
+
+  it('fix all: a condition operator renamed to a taken name replaces an empty block of that name or moves its keys into it', () => {
+    // Was: "StringLike" taken by the empty block until empty-value removed it, and "StringEquals" until that block became StringLike.
+    const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"connect:ListUsers","Resource":"*","Condition":{"stringequals":{"aws:PrincipalTag/Team":"a"},"StringLike":{},"StringEquals":{"aws:ResourceTag/Team":"b*"}}}]}';
+    const titles = findingsOf('condition-operator', 'identity', text).map((f) => preferred(f)!.title);
+    assert.deepStrictEqual(titles, ['Move the keys of "stringequals" into "StringEquals"', 'Change "StringEquals" to "StringLike"']);
+    const { out, lints } = fixAllCounted(text, 'identity');
+    assert.strictEqual(out, '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"connect:ListUsers","Resource":"*","Condition":{"StringLike":{"aws:ResourceTag/Team":"b*","aws:PrincipalTag/Team":"a"}}}]}');
+    assert.strictEqual(lints, 2);
+  });
+
+  it('principal-shape removes a repeated "Resource" of a trust policy with the first (the repeat became the same finding)', () => {
+    const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"connect.amazonaws.com"},"Action":"sts:AssumeRole","Resource":"e","Resource":"*"}]}';
+    const [f] = findingsOf('principal-shape', 'trust', text);
+    assert.strictEqual(applyFix(text, preferred(f)!), '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"connect.amazonaws.com"},"Action":"sts:AssumeRole"}]}');
+  });
+
+  it('json-syntax on CloudTrail: removing a comment that holds an unterminated string reduces the syntax findings (the scanner let the string run past "}" when it re-scanned the object)', () => {
+    const text = '{"a": {\n// "x\n},\n"b": "c"\n]\n}';
+    // The object is one malformed record up to "]" (brackets are not matched by type), "}" another.
+    const found = (t: string) => findingsOf('json-syntax', 'cloudtrail', t).map((f) => [f.offset, f.length, f.message]);
+    assert.deepStrictEqual(found(text), [
+      [8, 5, 'Comments are not allowed: IAM rejects JSON with comments.'],
+      [26, 1, 'Comma expected.'],
+      [27, 0, 'Value expected.'],
+      [28, 1, 'Value expected.'],
+    ]);
+    const [comment] = findingsOf('json-syntax', 'cloudtrail', text);
+    const fixed = applyFix(text, preferred(comment)!);
+    assert.strictEqual(fixed, '{"a": {\n\n},\n"b": "c"\n]\n}');
+    assert.deepStrictEqual(found(fixed), [[21, 1, 'Comma expected.'], [22, 0, 'Value expected.'], [23, 1, 'Value expected.']]);
+  });
 });
