@@ -70,10 +70,12 @@ export function readPolicy(root: Node | undefined, meant?: MeantElement): Policy
 function readStatement(node: Node, index: number, meant: MeantElement | undefined): Statement {
   const props = properties(node);
   const el: Partial<Record<StatementElement, Property>> = {};
+  let unknown = false;
   for (const p of props) {
-    if ((STATEMENT_ELEMENTS as readonly string[]).includes(p.name) && !el[p.name as StatementElement]) el[p.name as StatementElement] = p;
+    if (!(STATEMENT_ELEMENTS as readonly string[]).includes(p.name)) unknown = true;
+    else if (!el[p.name as StatementElement]) el[p.name as StatementElement] = p;
   }
-  if (meant && props.length !== Object.keys(el).length) {
+  if (meant && unknown) {
     for (const p of props) {
       if ((STATEMENT_ELEMENTS as readonly string[]).includes(p.name)) continue;
       const to = meant(p, props, 'statement') as StatementElement | undefined;
