@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { applyFix } from '../../server/src/engine';
 import { at, expectFindings, expectNone, expectFixRoundTrip, findingsOf } from '../helpers/lint';
 
 const good = '{\n  "Version": "2012-10-17",\n  "Id": "AgentPolicy",\n  "Statement": [{ "Sid": "Read", "Effect": "Allow", "Action": "connect:DescribeUser", "Resource": "*", "Condition": {"Bool": {"aws:SecureTransport": "true"}} }]\n}';
@@ -21,6 +22,13 @@ describe('unknown-element', () => {
     const [f] = expectFindings('unknown-element', 'identity', text, 'error', [at(text, '"action"')]);
     assert.strictEqual(f.fixes, undefined);
     assert.match(f.message, /already has "Action"/);
+  });
+  it('renames only the first of two misspellings of one element, so fix all never makes two keys of the same name', () => {
+    const text = '{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Actoin": "connect:DeleteInstance", "Actions": "connect:CreateInstance", "Resource": "*"}]}';
+    const f = expectFindings('unknown-element', 'scp', text, 'error', [at(text, '"Actoin"'), at(text, '"Actions"')]);
+    assert.deepStrictEqual(f.map((x) => x.fixes?.map((fx) => fx.title)), [['Rename to "Action"'], undefined]);
+    assert.match(f[1].message, /An earlier key of this statement is also a misspelling of "Action" and is the one renamed: merge the two or remove this one\.$/);
+    assert.strictEqual(applyFix(text, f[0].fixes![0]), '{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "connect:DeleteInstance", "Actions": "connect:CreateInstance", "Resource": "*"}]}');
   });
   it('is silent on every known element', () => {
     expectNone('unknown-element', 'identity', good);

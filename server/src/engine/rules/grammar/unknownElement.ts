@@ -1,7 +1,7 @@
 import { Rule, POLICY_KINDS, RuleContext, TextEdit } from '../../types';
 import { Property } from '../../json';
 import { fix } from '../../fixes';
-import { IN_STATEMENT, quote, rangeOf, renameKey, renameTarget, statementElementsFor, suggestElement, TOP_LEVEL } from './util';
+import { elementTaken, IN_STATEMENT, quote, rangeOf, renameKey, renameTarget, statementElementsFor, suggestElement, TOP_LEVEL } from './util';
 
 export const unknownElement: Rule = {
   id: 'CG1005',
@@ -54,11 +54,16 @@ function report(ctx: RuleContext, p: Property, rename: { to: string; edits: Text
   let text = message;
   if (!text) {
     const meant = suggestElement(p.name, allowed);
-    const taken = meant !== undefined && siblings.some((o) => o !== p && o.name === meant);
+    const taken = meant !== undefined && elementTaken(p, meant, siblings, allowed);
     if (!meant) text = `${quote(p.name)} is not an element of ${where}: IAM rejects the policy. Allowed: ${allowed.join(', ')}.`;
     else if (meant.toLowerCase() === p.name.toLowerCase()) text = `Element names are case-sensitive: write "${meant}", not ${quote(p.name)}. IAM rejects the policy as it is.`;
     else text = `${quote(p.name)} is not an element of ${where} (did you mean "${meant}"?): IAM rejects the policy.`;
-    if (taken) text += ` This ${where.slice(2)} already has "${meant}": merge the two or remove this one.`;
+    if (taken) {
+      const exact = siblings.some((o) => o !== p && o.name === meant);
+      text += exact
+        ? ` This ${where.slice(2)} already has "${meant}": merge the two or remove this one.`
+        : ` An earlier key of this ${where.slice(2)} is also a misspelling of "${meant}" and is the one renamed: merge the two or remove this one.`;
+    }
   }
   ctx.report({
     ...rangeOf(p.key),

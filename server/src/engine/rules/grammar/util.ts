@@ -51,7 +51,25 @@ export function statementElementsFor(kind: DocumentKind): readonly string[] {
 /** The element an unknown key should be renamed to, unless its object already has it. */
 export function renameTarget(p: Property, siblings: readonly Property[], allowed: readonly string[]): string | undefined {
   const to = suggestElement(p.name, allowed);
-  return to !== undefined && !siblings.some((o) => o !== p && o.name === to) ? to : undefined;
+  return to !== undefined && !elementTaken(p, to, siblings, allowed) ? to : undefined;
+}
+
+/**
+ * Whether another key of the object already is `to`, or is an earlier misspelling of it
+ * (`"Actoin"` before `"Actions"`): only the first misspelling is renamed, so that fixing
+ * both never makes two keys of the same name.
+ */
+export function elementTaken(p: Property, to: string, siblings: readonly Property[], allowed: readonly string[]): boolean {
+  let earlier = true;
+  for (const o of siblings) {
+    if (o === p) {
+      earlier = false;
+      continue;
+    }
+    if (o.name === to) return true;
+    if (earlier && !allowed.includes(o.name) && suggestElement(o.name, allowed) === to) return true;
+  }
+  return false;
 }
 
 /** What unknown-element renames a key to in this kind of document (the policy model reads the key as that element). */
