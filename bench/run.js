@@ -56,6 +56,47 @@ function policyThroughput() {
   row('policy', `lint ${texts.length} policies (${(bytes / 1e6).toFixed(1)} MB, ${engine.RULES.length} rules)`, `${lintMs.toFixed(0)} ms`);
   row('policy', 'throughput', `${perSec.toFixed(0)} policies/s`, '>= 1,000/s', perSec >= 1000);
   row('policy', 'ratio to JSON.parse floor', `${ratio.toFixed(1)}x (parse ${parseMs.toFixed(1)} ms)`, '<= 10x', ratio <= 10);
+  // The parse an editor linter needs (offsets, tolerant of errors): jsonc-parser's tree.
+  const { parseTree } = require('jsonc-parser');
+  const treeTimes = [];
+  for (let run = 0; run < RUNS; run++) {
+    const t0 = performance.now();
+    for (const t of texts) parseTree(t, [], { allowTrailingComma: true });
+    treeTimes.push(performance.now() - t0);
+  }
+  const treeMs = median(treeTimes);
+  results.sections.policy.jsoncTreeMs = treeMs;
+  row('policy', 'jsonc-parser syntax tree of the same texts (offsets, error-tolerant; the parse under the lint)', `${treeMs.toFixed(1)} ms = ${(treeMs / parseMs).toFixed(1)}x JSON.parse; the full lint is ${(lintMs / treeMs).toFixed(1)}x that`);
+  peerSchemaValidation(texts, lintMs);
+}
+
+// A peer for scale: a compiled JSON Schema validator (Ajv, the fastest common one) checking
+// the same texts against connect-guard's own identity-policy schema: JSON.parse plus the
+// grammar only, without ranges, the IAM catalogue or any least-privilege rule. (The IAM
+// linters users know, such as Parliament, are Python and cannot be installed here.)
+function peerSchemaValidation(texts, lintMs) {
+  let Ajv;
+  try {
+    Ajv = require('ajv').default;
+  } catch {
+    row('policy', 'peer: JSON Schema validation (Ajv)', 'not measured: ajv is a devDependency; run `npm ci`');
+    return;
+  }
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  const dir = path.join(root, 'schemas');
+  for (const f of fs.readdirSync(dir)) ajv.addSchema(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')));
+  const validate = ajv.getSchema('https://connect-guard.github.io/schemas/identity-policy.schema.json');
+  let invalid = 0;
+  const times = [];
+  for (let run = 0; run < RUNS; run++) {
+    const t0 = performance.now();
+    invalid = 0;
+    for (const t of texts) if (!validate(JSON.parse(t))) invalid++;
+    times.push(performance.now() - t0);
+  }
+  const ms = median(times);
+  results.sections.policy.peerAjvMs = ms;
+  row('policy', `peer: JSON.parse + Ajv against schemas/identity-policy.schema.json (grammar only; ${invalid} of ${texts.length} invalid)`, `${ms.toFixed(1)} ms; connect-guard's full lint is ${(lintMs / ms).toFixed(1)}x that`);
 }
 
 function bundleSizes() {
