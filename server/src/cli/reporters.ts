@@ -28,18 +28,23 @@ export function positionsFromText(text: string): (offset: number) => Position {
   return (o) => lines.position(o);
 }
 
+/** `file:line:col severity rule message`, the CLI's text line for one finding (lint and check-activity). */
+export function findingLine(io: CliIO, path: string, p: Position, f: Finding): string {
+  return `${path}:${p.line + 1}:${p.character + 1} ${paint(io, f.severity, f.severity)} ${paint(io, 'dim', f.rule)} ${f.message}`;
+}
+
 abstract class Counting implements Reporter {
-  protected worst = -1;
+  protected readonly counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
   protected files = 0;
   protected withFindings = 0;
   file(f: ReportedFile): void {
     this.files++;
     if (f.findings.length) this.withFindings++;
-    for (const x of f.findings) this.worst = Math.max(this.worst, SEVERITY_ORDER[x.severity]);
+    for (const x of f.findings) this.counts[x.severity]++;
     this.write(f);
   }
   reached(severity: Severity): boolean {
-    return this.worst >= SEVERITY_ORDER[severity];
+    return (Object.keys(this.counts) as Severity[]).some((s) => this.counts[s] > 0 && SEVERITY_ORDER[s] >= SEVERITY_ORDER[severity]);
   }
   protected abstract write(f: ReportedFile): void;
   abstract end(): void;
@@ -81,17 +86,14 @@ class SarifReporter extends Counting {
 }
 
 class TextReporter extends Counting {
-  private readonly counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
   constructor(private readonly io: CliIO, private readonly out: (s: string) => void, private readonly quiet: boolean) {
     super();
   }
   protected write(f: ReportedFile): void {
     const lines: string[] = [];
     for (const x of f.findings) {
-      this.counts[x.severity]++;
       if (this.quiet && x.severity !== 'error') continue;
-      const p = f.position(x.offset);
-      lines.push(`${f.path}:${p.line + 1}:${p.character + 1} ${paint(this.io, x.severity, x.severity)} ${paint(this.io, 'dim', x.rule)} ${x.message}\n`);
+      lines.push(`${findingLine(this.io, f.path, f.position(x.offset), x)}\n`);
     }
     if (lines.length) this.out(lines.join(''));
   }

@@ -8,6 +8,7 @@ import { timeWindow } from '../cloudtrailInputs';
 import { forEachRecord } from '../forEachRecord';
 import { CliIO, Command, EXIT, UsageError, paint } from '../io';
 import { toSarif } from '../sarif';
+import { findingLine } from '../reporters';
 import { VERSION } from '../version';
 
 export const checkActivityCommand: Command = {
@@ -44,10 +45,7 @@ export const checkActivityCommand: Command = {
     else {
       const lines = new LineIndex(read.text);
       const out: string[] = [];
-      for (const f of result.findings) {
-        const p = lines.position(f.offset);
-        out.push(`${display}:${p.line + 1}:${p.character + 1} ${paint(io, f.severity, f.severity)} ${paint(io, 'dim', f.rule)} ${f.message}`);
-      }
+      for (const f of result.findings) out.push(findingLine(io, display, lines.position(f.offset), f));
       const unusedActions = result.unused.reduce((n, u) => n + u.unused.length, 0);
       out.push(paint(io, 'bold', `${result.recordsUsed} of ${result.recordsSeen} records compared: ${unusedActions} granted action(s) unused, ${result.missing.length} call(s) not allowed. Conditions are not evaluated.`));
       io.out(out.join('\n') + '\n');
